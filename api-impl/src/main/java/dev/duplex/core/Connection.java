@@ -1,0 +1,462 @@
+package dev.duplex.core;
+
+import dev.duplex.frame.CloseCodes;
+import dev.duplex.frame.FrameParser;
+import dev.duplex.frame.OpCode;
+import dev.duplex.frame.ProtocolException;
+import dev.duplex.transport.Transport;
+import dev.duplex.transport.TransportListener;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One WebSocket connection on either side: frames in, messages out to a {@link ConnectionHandler}; messages in,
+ * frames out through an {@link OutboundQueue}; the close handshake of RFC 6455 §7.
+ *
+ * <pre>
+ *            start()            close() / peer CLOSE / protocol error
+ *   [NEW] ----------> [OPEN] -----------------------------------------> [CLOSING]
+ *                        |                                                  |
+ *                        | EOF / transport error        both close frames, EOF, or close timeout
+ *                        v                                                  v
+ *                    [CLOSED] <---------------------------------------------+
+ * </pre>
+ *
+ * <p>Threads: the transport calls {@link TransportListener} methods one at a time (the reader); application
+ * callbacks run on a per-connection {@link SerialExecutor}; send methods may be called from any thread and never
+ * block (see {@link #awaitSendRoom} for the one that waits). The reader never waits for the application: when
+ * received messages pile up past the inbound limit it pauses the transport, and resumes when they are consumed
+ * (DESIGN.md §3 rule 5).
+ */
+public final class Connection implements TransportListener {
+
+    private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+
+    enum State { NEW, OPEN, CLOSING, CLOSED }
+
+    private final Object lock = new Object();
+    private final Transport transport;
+    private final ConnectionConfig config;
+    private final ConnectionHandler handler;
+    private final SerialExecutor dispatcher;
+    private final OutboundQueue outbound;
+    private final FrameParser parser;
+    private final MessageAssembler assembler;
+    private final Object flowLock = new Object();
+    private long pendingInbound;
+    private boolean pausedForInbound;
+    private volatile boolean inputDone;
+    private volatile long maxTextMessage = Long.MAX_VALUE;
+    private volatile long maxBinaryMessage = Long.MAX_VALUE;
+
+    private State state = State.NEW;
+    private boolean closeReceived;
+    private boolean closeWritten;
+    private boolean closeDispatched;
+    private int closeCode = CloseCodes.NORMAL;
+    private String closeReason = "";
+    private ScheduledFuture<?> closeTimer;
+
+    public Connection(Transport transport, ConnectionConfig config, ConnectionHandler handler) {
+        this.transport = transport;
+        this.config = config;
+        this.handler = handler;
+        this.dispatcher = new SerialExecutor(config.executor, config.classLoader);
+        this.outbound = new OutboundQueue(transport, config.client, config.maskKeys, config.outboundLimit);
+        this.parser = new FrameParser(new FrameEvents(), !config.client, config.maxFramePayload);
+        this.assembler = new MessageAssembler(new Delivery());
+    }
+
+    /** Opens the connection: {@code onOpen} runs first; reading starts once it has returned. */
+    public void start() {
+        synchronized (lock) {
+            if (state != State.NEW) {
+                throw new IllegalStateException("connection " + config.id + " was already started");
+            }
+            state = State.OPEN;
+        }
+        transport.pauseReading();
+        transport.start(this);
+        dispatcher.execute(() -> {
+            try {
+                handler.onOpen();
+            } finally {
+                transport.resumeReading();
+            }
+        });
+    }
+
+    public String id() {
+        return config.id;
+    }
+
+    public ConnectionConfig config() {
+        return config;
+    }
+
+    public boolean isSecure() {
+        return transport.isSecure();
+    }
+
+    /** True until a close frame was sent or received, or the connection failed. */
+    public boolean isOpen() {
+        synchronized (lock) {
+            return state == State.OPEN;
+        }
+    }
+
+    /** Limits for whole messages, in bytes (Long.MAX_VALUE for none); checked at each message's first frame. */
+    public void setMaxTextMessage(long bytes) {
+        this.maxTextMessage = bytes;
+    }
+
+    public void setMaxBinaryMessage(long bytes) {
+        this.maxBinaryMessage = bytes;
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    public void sendText(String text, SendCallback callback) {
+        sendMessage(OpCode.TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    /** A whole text message already encoded as UTF-8. */
+    public void sendText(ByteBuffer utf8, SendCallback callback) {
+        sendMessage(OpCode.TEXT, utf8, callback);
+    }
+
+    public void sendBinary(ByteBuffer data, SendCallback callback) {
+        sendMessage(OpCode.BINARY, data, callback);
+    }
+
+    private void sendMessage(int opcode, ByteBuffer payload, SendCallback callback) {
+        checkOpen();
+        outbound.sendMessage(opcode, 0, payload, callback);
+    }
+
+    /** One part of a partial message (text parts are UTF-8 bytes). Whole messages wait until the last part. */
+    public void sendPart(boolean text, ByteBuffer payload, boolean last, SendCallback callback) {
+        checkOpen();
+        outbound.sendPart(text, 0, payload, last, callback);
+    }
+
+    public void sendPing(ByteBuffer payload, SendCallback callback) {
+        checkOpen();
+        outbound.sendControl(OpCode.PING, payload, callback);
+    }
+
+    public void sendPong(ByteBuffer payload, SendCallback callback) {
+        checkOpen();
+        outbound.sendControl(OpCode.PONG, payload, callback);
+    }
+
+    /** True when a message of {@code bytes} fits in the outbound budget now. */
+    public boolean hasSendRoom(long bytes) {
+        return outbound.hasRoom(bytes);
+    }
+
+    /** Bytes queued for sending and not yet written. */
+    public long queuedBytes() {
+        return outbound.queuedBytes();
+    }
+
+    /** Blocks until {@code bytes} fit in the outbound budget; false on timeout. Never call on an I/O thread. */
+    public boolean awaitSendRoom(long bytes, long timeoutMillis) throws InterruptedException {
+        return outbound.awaitRoom(bytes, timeoutMillis);
+    }
+
+    private void checkOpen() {
+        synchronized (lock) {
+            if (state != State.OPEN) {
+                throw new IllegalStateException("session " + config.id + " is " + state.name().toLowerCase()
+                        + ": nothing more can be sent");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- closing
+
+    /** Starts the close handshake (RFC 6455 §7.1.2); {@code onClose} follows with this code and reason. */
+    public void close(int code, String reason) {
+        synchronized (lock) {
+            if (state != State.OPEN) {
+                return;
+            }
+            state = State.CLOSING;
+            closeCode = code;
+            closeReason = reason == null ? "" : reason;
+        }
+        scheduleCloseTimeout();
+        outbound.sendClose(CloseCodes.payload(code, reason), this::closeFrameWritten);
+    }
+
+    private void onPeerClose(int code, String reason) {
+        inputDone = true;
+        boolean reply;
+        synchronized (lock) {
+            closeReceived = true;
+            reply = state == State.OPEN;
+            if (reply) {
+                state = State.CLOSING;
+                closeCode = code;
+                closeReason = reason;
+            }
+        }
+        if (reply) {
+            // RFC 6455 §5.5.1: answer with a close frame, echoing the peer's code (1000 when it sent none).
+            int echo = code == CloseCodes.NO_STATUS ? CloseCodes.NORMAL : code;
+            scheduleCloseTimeout();
+            outbound.sendClose(CloseCodes.payload(echo, ""), this::closeFrameWritten);
+        }
+        dispatchClose();
+        maybeFinishHandshake();
+    }
+
+    private void closeFrameWritten() {
+        synchronized (lock) {
+            closeWritten = true;
+        }
+        maybeFinishHandshake();
+    }
+
+    /** Both close frames exchanged: the server closes TCP first (RFC 6455 §7.1.1); the client waits for it. */
+    private void maybeFinishHandshake() {
+        synchronized (lock) {
+            if (!(closeWritten && closeReceived) || state == State.CLOSED) {
+                return;
+            }
+        }
+        if (!config.client) {
+            terminate();
+        }
+    }
+
+    /** Fails the connection (RFC 6455 §7.1.7): a close frame with the code, then TCP close, no waiting. */
+    private void fail(int code, String reason, Throwable cause) {
+        inputDone = true;
+        LOG.log(Level.DEBUG, () -> "session " + config.id + ": closing with " + code + ": " + reason, cause);
+        boolean sendClose;
+        synchronized (lock) {
+            sendClose = state == State.OPEN;
+            if (sendClose) {
+                state = State.CLOSING;
+                closeCode = code;
+                closeReason = reason;
+            }
+        }
+        if (sendClose) {
+            scheduleCloseTimeout();
+            outbound.sendClose(CloseCodes.payload(code, reason), this::terminate);
+        } else {
+            terminate();
+        }
+        dispatchClose();
+    }
+
+    private void scheduleCloseTimeout() {
+        synchronized (lock) {
+            if (closeTimer != null || state == State.CLOSED) {
+                return;
+            }
+            closeTimer = config.scheduler.schedule(this::closeTimedOut, config.closeTimeoutMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void closeTimedOut() {
+        LOG.log(Level.DEBUG, () -> "session " + config.id + ": close handshake not completed within "
+                + config.closeTimeoutMillis + " ms; closing the connection");
+        dispatchClose();
+        terminate();
+    }
+
+    /** Queues {@code onClose} once, after every message already dispatched. */
+    private void dispatchClose() {
+        int code;
+        String reason;
+        synchronized (lock) {
+            if (closeDispatched) {
+                return;
+            }
+            closeDispatched = true;
+            code = closeCode;
+            reason = closeReason;
+        }
+        dispatcher.execute(() -> handler.onClose(code, reason));
+    }
+
+    /** Closes the transport and fails whatever is still queued. Idempotent. */
+    private void terminate() {
+        ScheduledFuture<?> timer;
+        synchronized (lock) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            state = State.CLOSED;
+            timer = closeTimer;
+            closeTimer = null;
+        }
+        inputDone = true;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        outbound.fail(new IOException("session " + config.id + " is closed"));
+        transport.close();
+    }
+
+    // ---------------------------------------------------------------- transport events (reader)
+
+    @Override
+    public void onRead(ByteBuffer data) {
+        if (inputDone) {
+            return;
+        }
+        try {
+            parser.parse(data);
+        } catch (ProtocolException e) {
+            fail(e.closeCode(), e.getMessage(), e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "session " + config.id + ": internal error while reading", e);
+            fail(CloseCodes.INTERNAL_ERROR, "Internal error", e);
+        }
+    }
+
+    @Override
+    public void onEof() {
+        inputDone = true;
+        synchronized (lock) {
+            if (!closeReceived && !closeDispatched) {
+                closeCode = CloseCodes.ABNORMAL;
+                closeReason = "The peer closed the connection without a close frame";
+            }
+        }
+        dispatchClose();
+        terminate();
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        inputDone = true;
+        LOG.log(Level.DEBUG, () -> "session " + config.id + ": transport failed", failure);
+        boolean report;
+        synchronized (lock) {
+            report = !closeDispatched;
+            if (report) {
+                closeCode = CloseCodes.ABNORMAL;
+                closeReason = "Connection failed: " + failure;
+            }
+        }
+        if (report) {
+            dispatcher.execute(() -> handler.onError(failure));
+        }
+        dispatchClose();
+        terminate();
+    }
+
+    // ---------------------------------------------------------------- inbound dispatch with back-pressure
+
+    private void dispatchInbound(long bytes, Runnable task) {
+        synchronized (flowLock) {
+            pendingInbound += bytes;
+            if (!pausedForInbound && pendingInbound > config.inboundLimit) {
+                pausedForInbound = true;
+                transport.pauseReading();
+            }
+        }
+        dispatcher.execute(() -> {
+            try {
+                task.run();
+            } finally {
+                consumed(bytes);
+            }
+        });
+    }
+
+    private void consumed(long bytes) {
+        boolean resume = false;
+        synchronized (flowLock) {
+            pendingInbound -= bytes;
+            if (pausedForInbound && pendingInbound <= config.inboundLimit / 2) {
+                pausedForInbound = false;
+                resume = true;
+            }
+        }
+        if (resume) {
+            transport.resumeReading();
+        }
+    }
+
+    /** Parser events, on the reader thread. */
+    private final class FrameEvents implements FrameParser.Listener {
+        @Override
+        public void onDataFrameStart(int opcode, boolean fin, int rsv, long length) throws ProtocolException {
+            if (opcode != OpCode.CONTINUATION) {
+                boolean text = opcode == OpCode.TEXT;
+                assembler.start(text, handler.inboundMode(text), text ? maxTextMessage : maxBinaryMessage);
+            }
+            assembler.frameStart(length);
+        }
+
+        @Override
+        public void onDataPayload(ByteBuffer payload) throws ProtocolException {
+            assembler.payload(payload);
+        }
+
+        @Override
+        public void onDataFrameEnd(boolean fin) throws ProtocolException {
+            assembler.frameEnd(fin);
+        }
+
+        @Override
+        public void onPing(ByteBuffer payload) {
+            // RFC 6455 §5.5.2: answer every ping with a pong carrying the same payload, unless closing.
+            synchronized (lock) {
+                if (state != State.OPEN) {
+                    return;
+                }
+            }
+            outbound.sendControl(OpCode.PONG, copy(payload), SendCallback.NONE);
+        }
+
+        @Override
+        public void onPong(ByteBuffer payload) {
+            ByteBuffer data = copy(payload);
+            dispatchInbound(data.remaining(), () -> handler.onPong(data));
+        }
+
+        @Override
+        public void onClose(int code, String reason) {
+            onPeerClose(code, reason);
+        }
+    }
+
+    private static ByteBuffer copy(ByteBuffer source) {
+        ByteBuffer copy = ByteBuffer.allocate(source.remaining());
+        copy.put(source.duplicate());
+        return copy.flip();
+    }
+
+    /** Assembled messages and parts, on the reader thread, handed to the dispatcher. */
+    private final class Delivery implements MessageAssembler.Output {
+        @Override
+        public void text(String text, boolean last, InboundMode mode) {
+            if (mode == InboundMode.WHOLE) {
+                dispatchInbound(text.length(), () -> handler.onText(text));
+            } else {
+                dispatchInbound(text.length(), () -> handler.onTextPart(text, last));
+            }
+        }
+
+        @Override
+        public void binary(ByteBuffer data, boolean last, InboundMode mode) {
+            if (mode == InboundMode.WHOLE) {
+                dispatchInbound(data.remaining(), () -> handler.onBinary(data));
+            } else {
+                dispatchInbound(data.remaining(), () -> handler.onBinaryPart(data, last));
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.duplex.core;
+
+import dev.duplex.frame.CloseCodes;
+import dev.duplex.frame.ProtocolException;
+import dev.duplex.frame.Utf8Validator;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Turns the data frames of one message at a time into what the upper layer asked for: a whole message, parts, or
+ * nothing. Validates text as UTF-8 while the bytes arrive, so an invalid sequence fails the connection (1007) at
+ * once, even early in a long message (RFC 6455 §8.1). Enforces the size limit on declared lengths, before the
+ * payload arrives (1009), and grows its buffer only as bytes actually arrive (DESIGN.md §4).
+ *
+ * <p>Threads: the connection's reader only; not thread-safe.
+ */
+final class MessageAssembler {
+
+    /** Where assembled messages and parts go. */
+    interface Output {
+        void text(String text, boolean last, InboundMode mode);
+
+        void binary(ByteBuffer data, boolean last, InboundMode mode);
+    }
+
+    private static final int FIRST_CAPACITY = 64 * 1024;
+    private static final int KEEP_CAPACITY = 16 * 1024;
+
+    private final Output output;
+    private final Utf8Validator utf8 = new Utf8Validator();
+    private boolean text;
+    private InboundMode mode;
+    private long limit;
+    private byte[] buffer = new byte[0];
+    private int size;
+    private long messageBytes;
+    private long frameLeft;
+
+    MessageAssembler(Output output) {
+        this.output = output;
+    }
+
+    /** The first frame of a message. {@code limit} is in bytes; Long.MAX_VALUE for none. */
+    void start(boolean text, InboundMode mode, long limit) {
+        this.text = text;
+        this.mode = mode;
+        this.limit = limit;
+        this.size = 0;
+        this.messageBytes = 0;
+        utf8.reset();
+    }
+
+    /** Each frame's declared length, before its payload. */
+    void frameStart(long length) throws ProtocolException {
+        frameLeft = length;
+        if (mode == InboundMode.WHOLE && length > limit - messageBytes) {
+            throw new ProtocolException(CloseCodes.TOO_BIG, (text ? "Text" : "Binary") + " message of at least "
+                    + (messageBytes + length) + " bytes exceeds the limit of " + limit + " bytes");
+        }
+    }
+
+    void payload(ByteBuffer chunk) throws ProtocolException {
+        if (text && !utf8.feed(chunk)) {
+            throw new ProtocolException(CloseCodes.INVALID_PAYLOAD,
+                    "Text message is not valid UTF-8 (near byte " + messageBytes + ")");
+        }
+        int length = chunk.remaining();
+        messageBytes += length;
+        long promised = frameLeft;
+        frameLeft -= length;
+        if (mode == InboundMode.DISCARD) {
+            return;
+        }
+        if (mode == InboundMode.PARTIAL) {
+            appendInPieces(chunk);
+            return;
+        }
+        ensureCapacity(size + length, promised);
+        chunk.get(buffer, size, length);
+        size += length;
+    }
+
+    /** A PARTIAL message delivers a part whenever a limit's worth of bytes has gathered. */
+    private void appendInPieces(ByteBuffer chunk) {
+        while (chunk.hasRemaining()) {
+            int room = (int) Math.min(Math.max(limit, 1) - size, Integer.MAX_VALUE - 8);
+            int n = Math.min(room, chunk.remaining());
+            ensureCapacity(size + n, n);
+            chunk.get(buffer, size, n);
+            size += n;
+            if (size >= limit) {
+                emit(false);
+            }
+        }
+    }
+
+    void frameEnd(boolean fin) throws ProtocolException {
+        if (fin && text && !utf8.isComplete()) {
+            throw new ProtocolException(CloseCodes.INVALID_PAYLOAD,
+                    "Text message ends inside a UTF-8 sequence (RFC 6455 §8.1)");
+        }
+        if (mode == InboundMode.PARTIAL || (fin && mode == InboundMode.WHOLE)) {
+            emit(fin);
+        }
+    }
+
+    private void emit(boolean last) {
+        if (text) {
+            int end = last ? size : codePointBoundary();
+            String s = new String(buffer, 0, end, StandardCharsets.UTF_8);
+            int rest = size - end;
+            System.arraycopy(buffer, end, buffer, 0, rest);
+            size = rest;
+            if (buffer.length > KEEP_CAPACITY && size == 0) {
+                buffer = new byte[0];
+            }
+            output.text(s, last, mode);
+        } else {
+            byte[] data = size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
+            if (data == buffer || buffer.length > KEEP_CAPACITY) {
+                buffer = new byte[0];
+            }
+            size = 0;
+            output.binary(ByteBuffer.wrap(data), last, mode);
+        }
+    }
+
+    /** The end of the last whole code point in the buffer (the bytes were validated already). */
+    private int codePointBoundary() {
+        int i = size;
+        int back = 0;
+        while (i > 0 && back < 3 && (buffer[i - 1] & 0xC0) == 0x80) {
+            i--;
+            back++;
+        }
+        if (i == 0) {
+            return size;
+        }
+        int lead = buffer[i - 1] & 0xFF;
+        int need = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
+        return need == back ? size : i - 1;
+    }
+
+    /** Grows to fit {@code needed}; {@code promised} = bytes the current frame still declares, a sizing hint. */
+    private void ensureCapacity(int needed, long promised) {
+        if (needed <= buffer.length) {
+            return;
+        }
+        long grown = Math.max(buffer.length * 2L, Math.min(size + promised, FIRST_CAPACITY));
+        long capped = Math.min(grown, Math.min(limit, Integer.MAX_VALUE - 8));
+        buffer = Arrays.copyOf(buffer, (int) Math.max(needed, capped));
+    }
+}

@@ -1,0 +1,373 @@
+package dev.duplex.core;
+
+import dev.duplex.frame.FrameWriter;
+import dev.duplex.frame.OpCode;
+import dev.duplex.transport.Transport;
+import dev.duplex.transport.WriteCallback;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+/**
+ * Frames outbound messages and writes them in order through the transport, one write outstanding at a time
+ * (DESIGN.md §3 rules 3, 4 and 6).
+ *
+ * <pre>
+ *   send*(...) --frame--> [control] ---+
+ *                         [pending] ---+--> batch of buffers --> Transport.write --> callbacks, next batch
+ *   whole message during a partial --> [held] --(last part queued)--> [pending]
+ * </pre>
+ *
+ * <ul>
+ *   <li>Sends from any thread never throw for overlap: whole messages queue in order.</li>
+ *   <li>A partial message owns the data lane until its last part: whole messages sent meanwhile wait in
+ *       {@code held}. Ping and pong jump ahead of queued data (between frames, never inside one).</li>
+ *   <li>Queued bytes are bounded: {@link #hasRoom} / {@link #awaitRoom} let callers refuse or wait.</li>
+ *   <li>Completion callbacks run outside the lock, and never recursively: a callback that sends again only
+ *       enqueues, and the running drain loop writes it.</li>
+ * </ul>
+ * Threads: every method may be called from any thread; only {@link #awaitRoom} blocks.
+ */
+final class OutboundQueue {
+
+    private static final int SMALL_FRAME = 4096;
+    private static final int MAX_GATHER_BUFFERS = 32;
+    private static final long MAX_GATHER_BYTES = 256 * 1024;
+
+    private final Object lock = new Object();
+    private final Transport transport;
+    private final boolean mask;
+    private final IntSupplier maskKeys;
+    private final long limitBytes;
+    private final ArrayDeque<Item> control = new ArrayDeque<>();
+    private final ArrayDeque<Item> pending = new ArrayDeque<>();
+    private final ArrayDeque<Item> held = new ArrayDeque<>();
+    private long queuedBytes;
+    private boolean writing;
+    private boolean partialOpen;
+    private boolean closeQueued;
+    private Throwable failure;
+    private Thread drainer;
+    private Runnable afterClose;
+
+    OutboundQueue(Transport transport, boolean mask, IntSupplier maskKeys, long limitBytes) {
+        this.transport = transport;
+        this.mask = mask;
+        this.maskKeys = maskKeys;
+        this.limitBytes = limitBytes;
+    }
+
+    /** True when {@code bytes} more fit in the budget; an empty queue always takes one message. */
+    boolean hasRoom(long bytes) {
+        synchronized (lock) {
+            return queuedBytes == 0 || queuedBytes + bytes <= limitBytes;
+        }
+    }
+
+    long queuedBytes() {
+        synchronized (lock) {
+            return queuedBytes;
+        }
+    }
+
+    long limitBytes() {
+        return limitBytes;
+    }
+
+    /** Waits until {@code bytes} fit; false on timeout (timeoutMillis <= 0 waits without limit). */
+    boolean awaitRoom(long bytes, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        synchronized (lock) {
+            while (failure == null && !(queuedBytes == 0 || queuedBytes + bytes <= limitBytes)) {
+                if (timeoutMillis <= 0) {
+                    lock.wait();
+                } else {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                }
+            }
+            return true;
+        }
+    }
+
+    /** A whole data message: one frame. */
+    void sendMessage(int opcode, int rsv, ByteBuffer payload, SendCallback callback) {
+        enqueue(frame(true, rsv, opcode, payload, callback), null);
+    }
+
+    /** One part of a partial message; the first part carries the opcode, the rest are continuations. */
+    void sendPart(boolean text, int rsv, ByteBuffer payload, boolean last, SendCallback callback) {
+        Item item;
+        Throwable refused;
+        synchronized (lock) {
+            int opcode = partialOpen ? OpCode.CONTINUATION : (text ? OpCode.TEXT : OpCode.BINARY);
+            item = frame(last, partialOpen ? 0 : rsv, opcode, payload, callback);
+            refused = refusal(false);
+            if (refused == null) {
+                partialOpen = !last;
+                queuedBytes += item.bytes;
+                pending.add(item);
+                if (last) {
+                    pending.addAll(held);
+                    held.clear();
+                }
+            }
+        }
+        if (refused != null) {
+            callback.failed(refused);
+            return;
+        }
+        drain();
+    }
+
+    /** Ping or pong: ahead of queued data. */
+    void sendControl(int opcode, ByteBuffer payload, SendCallback callback) {
+        enqueue(frame(true, 0, opcode, payload, callback), control);
+    }
+
+    /**
+     * The close frame: after everything already queued; messages held behind an unfinished partial message fail.
+     * {@code afterWritten} runs once the close frame is on the wire (or the queue failed).
+     */
+    void sendClose(ByteBuffer payload, Runnable afterWritten) {
+        List<Item> dropped;
+        synchronized (lock) {
+            if (closeQueued) {
+                return;
+            }
+            closeQueued = true;
+            afterClose = afterWritten;
+            dropped = new ArrayList<>(held);
+            held.clear();
+            for (Item d : dropped) {
+                queuedBytes -= d.bytes;
+            }
+        }
+        IOException closed = new IOException("the session closed before this message could be sent");
+        for (Item d : dropped) {
+            d.callback.failed(closed);
+        }
+        Item item = frame(true, 0, OpCode.CLOSE, payload, SendCallback.NONE);
+        item.close = true;
+        enqueue(item, pending);
+    }
+
+    /** Fails every queued send; later sends fail at once. */
+    void fail(Throwable cause) {
+        List<Item> dropped = new ArrayList<>();
+        Runnable closeHook;
+        synchronized (lock) {
+            if (failure == null) {
+                failure = cause;
+            }
+            dropped.addAll(control);
+            dropped.addAll(pending);
+            dropped.addAll(held);
+            control.clear();
+            pending.clear();
+            held.clear();
+            queuedBytes = 0;
+            closeHook = afterClose;
+            afterClose = null;
+            lock.notifyAll();
+        }
+        for (Item d : dropped) {
+            d.callback.failed(cause);
+        }
+        if (closeHook != null) {
+            closeHook.run();
+        }
+    }
+
+    private Item frame(boolean fin, int rsv, int opcode, ByteBuffer payload, SendCallback callback) {
+        int length = payload.remaining();
+        int key = mask ? maskKeys.getAsInt() : 0;
+        ByteBuffer[] buffers;
+        if (mask || length <= SMALL_FRAME) {
+            buffers = new ByteBuffer[] {FrameWriter.encode(fin, rsv, opcode, payload, mask, key)};
+        } else {
+            ByteBuffer header = ByteBuffer.allocate(FrameWriter.headerLength(length, false));
+            FrameWriter.writeHeader(header, fin, rsv, opcode, length, false, 0);
+            header.flip();
+            buffers = new ByteBuffer[] {header, payload.duplicate()};
+        }
+        long bytes = 0;
+        for (ByteBuffer b : buffers) {
+            bytes += b.remaining();
+        }
+        return new Item(buffers, bytes, callback);
+    }
+
+    /** Queues the item on {@code queue}; a null queue means a whole data message (held behind a partial one). */
+    private void enqueue(Item item, ArrayDeque<Item> queue) {
+        Throwable refused;
+        synchronized (lock) {
+            refused = refusal(item.close);
+            if (refused == null) {
+                queuedBytes += item.bytes;
+                (queue != null ? queue : partialOpen ? held : pending).add(item);
+            }
+        }
+        if (refused != null) {
+            item.callback.failed(refused);
+            return;
+        }
+        drain();
+    }
+
+    /** Under the lock: why a new item cannot be queued, or null. Nothing but the close frame follows it. */
+    private Throwable refusal(boolean isClose) {
+        if (failure != null) {
+            return failure;
+        }
+        if (closeQueued && !isClose) {
+            return new IOException("the session is closing: nothing more can be sent");
+        }
+        return null;
+    }
+
+    /** Writes batches until the queue is empty or a write is in flight; re-entrant calls just return. */
+    private void drain() {
+        synchronized (lock) {
+            if (drainer == Thread.currentThread()) {
+                return;
+            }
+        }
+        for (;;) {
+            Batch batch;
+            synchronized (lock) {
+                if (writing || failure != null || (control.isEmpty() && pending.isEmpty())) {
+                    return;
+                }
+                writing = true;
+                batch = takeBatch();
+                drainer = Thread.currentThread();
+            }
+            try {
+                transport.write(batch.buffers(), batch);
+                synchronized (lock) {
+                    batch.synchronous = false;
+                    if (!batch.done) {
+                        return;
+                    }
+                }
+                batch.finish();
+            } finally {
+                synchronized (lock) {
+                    if (drainer == Thread.currentThread()) {
+                        drainer = null;
+                    }
+                }
+            }
+        }
+    }
+
+    private Batch takeBatch() {
+        Batch batch = new Batch();
+        long bytes = 0;
+        int buffers = 0;
+        while (buffers < MAX_GATHER_BUFFERS && bytes < MAX_GATHER_BYTES) {
+            Item next = control.isEmpty() ? pending.poll() : control.poll();
+            if (next == null) {
+                break;
+            }
+            batch.items.add(next);
+            bytes += next.bytes;
+            buffers += next.buffers.length;
+            if (next.close) {
+                break;
+            }
+        }
+        batch.bytes = bytes;
+        return batch;
+    }
+
+    private static final class Item {
+        final ByteBuffer[] buffers;
+        final long bytes;
+        final SendCallback callback;
+        boolean close;
+
+        Item(ByteBuffer[] buffers, long bytes, SendCallback callback) {
+            this.buffers = buffers;
+            this.bytes = bytes;
+            this.callback = callback;
+        }
+    }
+
+    /** One transport write; its own completion callback. */
+    private final class Batch implements WriteCallback {
+        final List<Item> items = new ArrayList<>(4);
+        long bytes;
+        boolean synchronous = true;
+        boolean done;
+        Throwable error;
+
+        ByteBuffer[] buffers() {
+            if (items.size() == 1) {
+                return items.get(0).buffers;
+            }
+            List<ByteBuffer> all = new ArrayList<>();
+            for (Item item : items) {
+                all.addAll(List.of(item.buffers));
+            }
+            return all.toArray(new ByteBuffer[0]);
+        }
+
+        @Override
+        public void completed() {
+            complete(null);
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            complete(cause);
+        }
+
+        private void complete(Throwable cause) {
+            synchronized (lock) {
+                writing = false;
+                queuedBytes -= bytes;
+                done = true;
+                error = cause;
+                lock.notifyAll();
+                if (synchronous) {
+                    return;
+                }
+            }
+            finish();
+            drain();
+        }
+
+        /** Runs the items' callbacks, outside the lock. */
+        void finish() {
+            Runnable closeHook = null;
+            for (Item item : items) {
+                if (error == null) {
+                    item.callback.completed();
+                } else {
+                    item.callback.failed(error);
+                }
+                if (item.close) {
+                    synchronized (lock) {
+                        closeHook = afterClose;
+                        afterClose = null;
+                    }
+                }
+            }
+            if (error != null) {
+                fail(error);
+            }
+            if (closeHook != null) {
+                closeHook.run();
+            }
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package dev.duplex.server;
+
+import dev.duplex.core.ConnectionConfig;
+import dev.duplex.pojo.EndpointModel;
+import dev.duplex.session.SessionGroup;
+import dev.duplex.session.SessionSettings;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.Extension;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The servlet-free {@link ServerContainer}: deploys endpoints, matches handshake paths, decides handshakes and owns
+ * the shared threads of its sessions. One per web application.
+ *
+ * <p>Threads: {@code addEndpoint} during deployment (an {@link IllegalStateException} once the first handshake was
+ * served); everything else from any thread.
+ */
+public final class WsServerContainer implements ServerContainer {
+
+    private static final System.Logger LOG = System.getLogger(WsServerContainer.class.getName());
+
+    private final ClassLoader classLoader;
+    private final EndpointRegistry registry = new EndpointRegistry();
+    private final UpgradeProcessor processor = new UpgradeProcessor(this);
+    private final DuplexThreads threads;
+    private volatile long outboundLimit;
+    private volatile boolean deploymentOpen = true;
+    private volatile HttpUpgrader httpUpgrader;
+    private volatile long defaultAsyncSendTimeout = SessionSettings.DEFAULTS.sendTimeoutMillis();
+    private volatile long defaultMaxSessionIdleTimeout = SessionSettings.DEFAULTS.maxIdleTimeoutMillis();
+    private volatile int defaultMaxBinaryMessageBufferSize = SessionSettings.DEFAULTS.maxBinaryMessageBytes();
+    private volatile int defaultMaxTextMessageBufferSize = SessionSettings.DEFAULTS.maxTextMessageBytes();
+
+    /**
+     * @param name names the container's threads (e.g. the context path)
+     * @param classLoader the web application's class loader, set around every endpoint callback
+     * @param outboundLimit bytes each session may queue for sending
+     */
+    public WsServerContainer(String name, ClassLoader classLoader, long outboundLimit) {
+        this.classLoader = classLoader;
+        this.threads = new DuplexThreads(name);
+        this.outboundLimit = outboundLimit;
+    }
+
+    public WsServerContainer(String name, ClassLoader classLoader) {
+        this(name, classLoader, ConnectionConfig.DEFAULT_OUTBOUND_LIMIT);
+    }
+
+    // ---------------------------------------------------------------- deployment
+
+    @Override
+    public void addEndpoint(Class<?> endpointClass) throws DeploymentException {
+        checkDeploymentOpen();
+        ServerEndpoint annotation = endpointClass.getAnnotation(ServerEndpoint.class);
+        if (annotation == null) {
+            throw new DeploymentException("cannot deploy " + endpointClass.getName()
+                    + ": it has no @ServerEndpoint annotation (use addEndpoint(ServerEndpointConfig) for Endpoint subclasses)");
+        }
+        UriTemplate template = new UriTemplate(annotation.value());
+        EndpointModel model = EndpointModel.scan(endpointClass, template.variables());
+        ServerEndpointConfig.Builder builder = ServerEndpointConfig.Builder.create(endpointClass, annotation.value())
+                .subprotocols(List.of(annotation.subprotocols()))
+                .encoders(List.of(annotation.encoders()))
+                .decoders(List.of(annotation.decoders()));
+        if (annotation.configurator() != ServerEndpointConfig.Configurator.class) {
+            builder.configurator(newConfigurator(endpointClass, annotation.configurator()));
+        }
+        register(new Registration(builder.build(), template, model, new SessionGroup()));
+    }
+
+    @Override
+    public void addEndpoint(ServerEndpointConfig config) throws DeploymentException {
+        checkDeploymentOpen();
+        Class<?> type = config.getEndpointClass();
+        UriTemplate template = new UriTemplate(config.getPath());
+        EndpointModel model = null;
+        if (!Endpoint.class.isAssignableFrom(type)) {
+            if (!type.isAnnotationPresent(ServerEndpoint.class)) {
+                throw new DeploymentException("cannot deploy " + type.getName() + " at " + config.getPath()
+                        + ": it neither extends jakarta.websocket.Endpoint nor has @ServerEndpoint");
+            }
+            model = EndpointModel.scan(type, template.variables());
+        }
+        register(new Registration(config, template, model, new SessionGroup()));
+    }
+
+    private void register(Registration registration) throws DeploymentException {
+        registry.add(registration);
+        LOG.log(Level.DEBUG, () -> "deployed " + registration.describe() + " at " + registration.template());
+    }
+
+    private static ServerEndpointConfig.Configurator newConfigurator(Class<?> endpoint,
+            Class<? extends ServerEndpointConfig.Configurator> type) throws DeploymentException {
+        try {
+            return type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new DeploymentException("cannot create configurator " + type.getName() + " of " + endpoint.getName()
+                    + ": it needs a public no-argument constructor", e);
+        }
+    }
+
+    private void checkDeploymentOpen() {
+        if (!deploymentOpen) {
+            throw new IllegalStateException("endpoints can only be added during deployment, before the first "
+                    + "WebSocket handshake (spec §6.4)");
+        }
+    }
+
+    // ---------------------------------------------------------------- handshakes
+
+    /** The endpoint for a path relative to the web application, or null. */
+    public EndpointRegistry.Match match(String path) {
+        return registry.match(path);
+    }
+
+    /** Decides a handshake for a matched endpoint; the first one closes deployment. */
+    public HandshakeOutcome handshake(EndpointRegistry.Match match, HandshakeInput input) {
+        deploymentOpen = false;
+        return processor.process(match.registration(), match.pathParameters(), input);
+    }
+
+    /** Decides a handshake for an endpoint configuration that was not deployed (upgradeHttpToWebSocket). */
+    public HandshakeOutcome handshake(ServerEndpointConfig config, Map<String, String> pathParameters,
+            HandshakeInput input) throws DeploymentException {
+        UriTemplate template = new UriTemplate(config.getPath());
+        EndpointModel model = Endpoint.class.isAssignableFrom(config.getEndpointClass()) ? null
+                : EndpointModel.scan(config.getEndpointClass(), null);
+        Registration registration = new Registration(config, template, model, new SessionGroup());
+        return processor.process(registration, pathParameters, input);
+    }
+
+    public void setHttpUpgrader(HttpUpgrader upgrader) {
+        this.httpUpgrader = upgrader;
+    }
+
+    @Override
+    public void upgradeHttpToWebSocket(Object request, Object response, ServerEndpointConfig config,
+            Map<String, String> pathParameters) throws IOException, DeploymentException {
+        HttpUpgrader upgrader = httpUpgrader;
+        if (upgrader == null) {
+            throw new DeploymentException("this container has no HTTP upgrade support installed");
+        }
+        upgrader.upgrade(request, response, config, pathParameters);
+    }
+
+    /** Bytes each session may queue for sending (DESIGN.md §3 rule 4); applies to sessions opened afterwards. */
+    public long getOutboundLimit() {
+        return outboundLimit;
+    }
+
+    public void setOutboundLimit(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("the outbound limit must be positive, was " + bytes);
+        }
+        this.outboundLimit = bytes;
+    }
+
+    SessionSettings sessionSettings() {
+        return new SessionSettings(defaultMaxTextMessageBufferSize, defaultMaxBinaryMessageBufferSize,
+                defaultMaxSessionIdleTimeout, defaultAsyncSendTimeout);
+    }
+
+    ConnectionConfig connectionConfig(String sessionId) {
+        return ConnectionConfig.builder().id(sessionId).executor(threads.pool()).scheduler(threads.timer())
+                .classLoader(classLoader).outboundLimit(outboundLimit).build();
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /** Closes every open session with 1001 (going away) and stops the container's threads. */
+    public void shutdown() {
+        for (Registration r : registry.all()) {
+            for (Session s : r.sessions().snapshot()) {
+                try {
+                    s.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "The server is shutting down"));
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.DEBUG, () -> "closing " + s.getId() + " at shutdown failed: " + e);
+                }
+            }
+        }
+        try {
+            threads.shutdown(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---------------------------------------------------------------- WebSocketContainer
+
+    @Override
+    public long getDefaultAsyncSendTimeout() {
+        return defaultAsyncSendTimeout;
+    }
+
+    @Override
+    public void setAsyncSendTimeout(long timeoutmillis) {
+        this.defaultAsyncSendTimeout = timeoutmillis;
+    }
+
+    @Override
+    public long getDefaultMaxSessionIdleTimeout() {
+        return defaultMaxSessionIdleTimeout;
+    }
+
+    @Override
+    public void setDefaultMaxSessionIdleTimeout(long timeout) {
+        this.defaultMaxSessionIdleTimeout = timeout;
+    }
+
+    @Override
+    public int getDefaultMaxBinaryMessageBufferSize() {
+        return defaultMaxBinaryMessageBufferSize;
+    }
+
+    @Override
+    public void setDefaultMaxBinaryMessageBufferSize(int max) {
+        this.defaultMaxBinaryMessageBufferSize = max;
+    }
+
+    @Override
+    public int getDefaultMaxTextMessageBufferSize() {
+        return defaultMaxTextMessageBufferSize;
+    }
+
+    @Override
+    public void setDefaultMaxTextMessageBufferSize(int max) {
+        this.defaultMaxTextMessageBufferSize = max;
+    }
+
+    @Override
+    public java.util.Set<Extension> getInstalledExtensions() {
+        return java.util.Set.of();
+    }
+
+    // ---------------------------------------------------------------- client side, through the client container
+
+    private static WebSocketContainer client() {
+        return ContainerProvider.getWebSocketContainer();
+    }
+
+    @Override
+    public Session connectToServer(Object annotatedEndpointInstance, URI path) throws DeploymentException, IOException {
+        return client().connectToServer(annotatedEndpointInstance, path);
+    }
+
+    @Override
+    public Session connectToServer(Class<?> annotatedEndpointClass, URI path) throws DeploymentException, IOException {
+        return client().connectToServer(annotatedEndpointClass, path);
+    }
+
+    @Override
+    public Session connectToServer(Endpoint endpointInstance, ClientEndpointConfig cec, URI path)
+            throws DeploymentException, IOException {
+        return client().connectToServer(endpointInstance, cec, path);
+    }
+
+    @Override
+    public Session connectToServer(Class<? extends Endpoint> endpointClass, ClientEndpointConfig cec, URI path)
+            throws DeploymentException, IOException {
+        return client().connectToServer(endpointClass, cec, path);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.duplex.session;
+
+import dev.duplex.core.SendCallback;
+import jakarta.websocket.EncodeException;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Future;
+
+/**
+ * {@link RemoteEndpoint.Async}: sends return at once; the result arrives through a {@link SendHandler} or a
+ * {@link Future}, on the thread that completed the write, never under a lock of ours. A send that does not fit in
+ * the session's outbound budget fails at once with an IOException naming the budget (DESIGN.md §3 rule 4).
+ */
+final class WsAsyncRemote extends WsRemoteEndpoint implements RemoteEndpoint.Async {
+
+    WsAsyncRemote(WsSession session) {
+        super(session);
+    }
+
+    @Override
+    public long getSendTimeout() {
+        return session.sendTimeoutMillis();
+    }
+
+    @Override
+    public void setSendTimeout(long timeoutmillis) {
+        session.setSendTimeoutMillis(timeoutmillis);
+    }
+
+    @Override
+    public void sendText(String text, SendHandler handler) {
+        WsBasicRemote.requireNonNull(text, "text");
+        WsBasicRemote.requireNonNull(handler, "handler");
+        sendTextBytes(text, toHandler(handler));
+    }
+
+    @Override
+    public Future<Void> sendText(String text) {
+        WsBasicRemote.requireNonNull(text, "text");
+        SendFuture future = new SendFuture();
+        sendTextBytes(text, future);
+        return future;
+    }
+
+    private void sendTextBytes(String text, SendCallback callback) {
+        ByteBuffer utf8 = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        if (admit(utf8.remaining(), callback)) {
+            session.connection().sendText(utf8, callback);
+        }
+    }
+
+    @Override
+    public Future<Void> sendBinary(ByteBuffer data) {
+        WsBasicRemote.requireNonNull(data, "data");
+        SendFuture future = new SendFuture();
+        sendBinaryBytes(data.duplicate(), future);
+        return future;
+    }
+
+    @Override
+    public void sendBinary(ByteBuffer data, SendHandler handler) {
+        WsBasicRemote.requireNonNull(data, "data");
+        WsBasicRemote.requireNonNull(handler, "handler");
+        sendBinaryBytes(data.duplicate(), toHandler(handler));
+    }
+
+    private void sendBinaryBytes(ByteBuffer data, SendCallback callback) {
+        if (admit(data.remaining(), callback)) {
+            session.connection().sendBinary(data, callback);
+        }
+    }
+
+    @Override
+    public Future<Void> sendObject(Object data) {
+        SendFuture future = new SendFuture();
+        sendObject(data, future);
+        return future;
+    }
+
+    @Override
+    public void sendObject(Object data, SendHandler handler) {
+        WsBasicRemote.requireNonNull(handler, "handler");
+        sendObject(data, toHandler(handler));
+    }
+
+    private void sendObject(Object data, SendCallback callback) {
+        Object wire;
+        try {
+            wire = OutgoingObject.toWire(data);
+        } catch (EncodeException e) {
+            callback.failed(e);
+            return;
+        }
+        if (wire instanceof String s) {
+            sendTextBytes(s, callback);
+        } else {
+            sendBinaryBytes(((ByteBuffer) wire).duplicate(), callback);
+        }
+    }
+
+    /** Refuses a send that does not fit in the outbound budget, failing its callback with a clear message. */
+    private boolean admit(long bytes, SendCallback callback) {
+        if (session.connection().hasSendRoom(bytes)) {
+            return true;
+        }
+        callback.failed(new IOException("session " + session.getId() + ": cannot queue " + bytes + " more bytes: "
+                + session.connection().queuedBytes() + " bytes are already waiting for a slow peer (outbound limit "
+                + session.connection().config().outboundLimit() + " bytes, key duplex.outboundLimitBytes)"));
+        return false;
+    }
+
+    private SendCallback toHandler(SendHandler handler) {
+        return new SendCallback() {
+            @Override
+            public void completed() {
+                handler.onResult(new SendResult(session));
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                handler.onResult(new SendResult(session, failure));
+            }
+        };
+    }
+}

@@ -1,0 +1,102 @@
+package dev.duplex.session;
+
+import dev.duplex.core.SendCallback;
+import jakarta.websocket.RemoteEndpoint;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * What the basic and async remote endpoints share: batching flags, ping/pong, and the blocking send used by the
+ * basic endpoint. Threads: any; sends from many threads queue in order (DESIGN.md §3 rule 3).
+ */
+abstract class WsRemoteEndpoint implements RemoteEndpoint {
+
+    static final int MAX_CONTROL_PAYLOAD = 125;
+
+    final WsSession session;
+    private volatile boolean batchingAllowed;
+
+    WsRemoteEndpoint(WsSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public void setBatchingAllowed(boolean allowed) throws IOException {
+        boolean was = batchingAllowed;
+        batchingAllowed = allowed;
+        if (was && !allowed) {
+            flushBatch();
+        }
+    }
+
+    @Override
+    public boolean getBatchingAllowed() {
+        return batchingAllowed;
+    }
+
+    @Override
+    public void flushBatch() throws IOException {
+        // Messages are written as soon as the transport can take them; nothing is held back yet.
+    }
+
+    @Override
+    public void sendPing(ByteBuffer applicationData) throws IOException {
+        ByteBuffer data = controlPayload(applicationData, "ping");
+        sendBlocking(data.remaining(), cb -> session.connection().sendPing(data, cb));
+    }
+
+    @Override
+    public void sendPong(ByteBuffer applicationData) throws IOException {
+        ByteBuffer data = controlPayload(applicationData, "pong");
+        sendBlocking(data.remaining(), cb -> session.connection().sendPong(data, cb));
+    }
+
+    private static ByteBuffer controlPayload(ByteBuffer data, String what) {
+        if (data == null) {
+            return ByteBuffer.allocate(0);
+        }
+        if (data.remaining() > MAX_CONTROL_PAYLOAD) {
+            throw new IllegalArgumentException("a " + what + " carries at most " + MAX_CONTROL_PAYLOAD
+                    + " bytes of application data, this one has " + data.remaining() + " (RFC 6455 §5.5)");
+        }
+        return data.duplicate();
+    }
+
+    /**
+     * Waits for room in the outbound budget, queues the send, and waits for it to be written, each wait bounded by
+     * the send timeout. Runs on an application thread (never a container I/O thread: DESIGN.md §3 rule 1).
+     */
+    void sendBlocking(long bytes, Consumer<SendCallback> send) throws IOException {
+        long timeout = session.sendTimeoutMillis();
+        try {
+            if (!session.connection().awaitSendRoom(bytes, timeout)) {
+                throw new SocketTimeoutException("session " + session.getId() + ": no room to send " + bytes
+                        + " bytes within " + timeout + " ms: " + session.connection().queuedBytes()
+                        + " bytes are still queued for a peer that is not reading (limit "
+                        + session.connection().config().outboundLimit() + ")");
+            }
+            SendFuture future = new SendFuture();
+            send.accept(future);
+            if (timeout > 0) {
+                future.get(timeout, TimeUnit.MILLISECONDS);
+            } else {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while sending on session " + session.getId());
+        } catch (TimeoutException e) {
+            throw new SocketTimeoutException("session " + session.getId() + ": a send of " + bytes
+                    + " bytes did not complete within " + timeout + " ms");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
+        }
+    }
+}

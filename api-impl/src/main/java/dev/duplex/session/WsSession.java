@@ -1,0 +1,308 @@
+package dev.duplex.session;
+
+import dev.duplex.core.Connection;
+import dev.duplex.core.ConnectionHandler;
+import dev.duplex.core.InboundMode;
+import dev.duplex.frame.CloseCodes;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Extension;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The Jakarta {@link Session} over one {@link Connection}, shared by server and client. It is the connection's
+ * {@link ConnectionHandler}: messages arrive here on the connection's serial dispatcher and go to the registered
+ * {@link MessageHandler}s, so an endpoint instance sees one callback at a time (WSC-5.1-2), {@code onOpen} first
+ * and {@code onClose} last, exactly once.
+ *
+ * <p>Threads: the Session methods may be called from any thread; sends never throw for overlap (DESIGN.md §3).
+ */
+public final class WsSession implements Session, ConnectionHandler {
+
+    private static final System.Logger LOG = System.getLogger(WsSession.class.getName());
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final String id = Long.toHexString(IDS.incrementAndGet());
+    private final WebSocketContainer container;
+    private final Endpoint endpoint;
+    private final EndpointConfig endpointConfig;
+    private final SessionContext context;
+    private final SessionGroup group;
+    private final MessageHandlerRegistry handlers = new MessageHandlerRegistry();
+    private final InboundDispatch inbound;
+    private volatile Connection connection;
+    private volatile long maxIdleTimeout;
+    private volatile int maxTextMessageBufferSize;
+    private volatile int maxBinaryMessageBufferSize;
+    private volatile long sendTimeout;
+    private final WsBasicRemote basic;
+    private final WsAsyncRemote async;
+
+    public WsSession(WebSocketContainer container, Endpoint endpoint, EndpointConfig endpointConfig,
+            SessionContext context, SessionGroup group, SessionSettings settings) {
+        this.container = container;
+        this.endpoint = endpoint;
+        this.endpointConfig = endpointConfig;
+        this.context = context;
+        this.group = group;
+        this.maxIdleTimeout = settings.maxIdleTimeoutMillis();
+        this.maxTextMessageBufferSize = settings.maxTextMessageBytes();
+        this.maxBinaryMessageBufferSize = settings.maxBinaryMessageBytes();
+        this.sendTimeout = settings.sendTimeoutMillis();
+        this.inbound = new InboundDispatch(this, handlers, endpoint);
+        this.basic = new WsBasicRemote(this);
+        this.async = new WsAsyncRemote(this);
+    }
+
+    /** Binds the connection this session runs on; called once, before the connection starts. */
+    public void bind(Connection connection) {
+        this.connection = connection;
+        connection.setMaxTextMessage(maxTextMessageBufferSize);
+        connection.setMaxBinaryMessage(maxBinaryMessageBufferSize);
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    long sendTimeoutMillis() {
+        return sendTimeout;
+    }
+
+    void setSendTimeoutMillis(long millis) {
+        this.sendTimeout = millis;
+    }
+
+    // ---------------------------------------------------------------- ConnectionHandler (dispatcher)
+
+    @Override
+    public void onOpen() {
+        group.join(this);
+        try {
+            endpoint.onOpen(this, endpointConfig);
+        } catch (Throwable t) {
+            inbound.endpointError(t);
+        }
+    }
+
+    @Override
+    public InboundMode inboundMode(boolean text) {
+        RegisteredHandler h = handlers.get(text ? MessageKind.TEXT : MessageKind.BINARY);
+        if (h == null) {
+            return InboundMode.DISCARD;
+        }
+        return h.partial() ? InboundMode.PARTIAL : InboundMode.WHOLE;
+    }
+
+    @Override
+    public void onText(String message) {
+        inbound.text(message, true, true);
+    }
+
+    @Override
+    public void onBinary(ByteBuffer message) {
+        inbound.binary(message, true, true);
+    }
+
+    @Override
+    public void onTextPart(String part, boolean last) {
+        inbound.text(part, last, false);
+    }
+
+    @Override
+    public void onBinaryPart(ByteBuffer part, boolean last) {
+        inbound.binary(part, last, false);
+    }
+
+    @Override
+    public void onPong(ByteBuffer payload) {
+        inbound.pong(new WsPongMessage(payload));
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        inbound.endpointError(failure);
+    }
+
+    @Override
+    public void onClose(int code, String reason) {
+        try {
+            endpoint.onClose(this, new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+        } catch (Throwable t) {
+            inbound.endpointError(t);
+        } finally {
+            group.leave(this);
+        }
+    }
+
+    // ---------------------------------------------------------------- Session
+
+    @Override
+    public WebSocketContainer getContainer() {
+        return container;
+    }
+
+    @Override
+    public void addMessageHandler(MessageHandler handler) {
+        handlers.add(handler);
+    }
+
+    @Override
+    public <T> void addMessageHandler(Class<T> clazz, MessageHandler.Whole<T> handler) {
+        handlers.add(handler, clazz, false);
+    }
+
+    @Override
+    public <T> void addMessageHandler(Class<T> clazz, MessageHandler.Partial<T> handler) {
+        handlers.add(handler, clazz, true);
+    }
+
+    @Override
+    public Set<MessageHandler> getMessageHandlers() {
+        return handlers.all();
+    }
+
+    @Override
+    public void removeMessageHandler(MessageHandler handler) {
+        handlers.remove(handler);
+    }
+
+    @Override
+    public String getProtocolVersion() {
+        return "13";
+    }
+
+    @Override
+    public String getNegotiatedSubprotocol() {
+        return context.subprotocol();
+    }
+
+    @Override
+    public List<Extension> getNegotiatedExtensions() {
+        return context.extensions();
+    }
+
+    @Override
+    public boolean isSecure() {
+        return connection.isSecure();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return connection.isOpen();
+    }
+
+    @Override
+    public long getMaxIdleTimeout() {
+        return maxIdleTimeout;
+    }
+
+    @Override
+    public void setMaxIdleTimeout(long milliseconds) {
+        this.maxIdleTimeout = milliseconds;
+    }
+
+    @Override
+    public void setMaxBinaryMessageBufferSize(int length) {
+        this.maxBinaryMessageBufferSize = length;
+        connection.setMaxBinaryMessage(length <= 0 ? Long.MAX_VALUE : length);
+    }
+
+    @Override
+    public int getMaxBinaryMessageBufferSize() {
+        return maxBinaryMessageBufferSize;
+    }
+
+    @Override
+    public void setMaxTextMessageBufferSize(int length) {
+        this.maxTextMessageBufferSize = length;
+        connection.setMaxTextMessage(length <= 0 ? Long.MAX_VALUE : length);
+    }
+
+    @Override
+    public int getMaxTextMessageBufferSize() {
+        return maxTextMessageBufferSize;
+    }
+
+    @Override
+    public RemoteEndpoint.Async getAsyncRemote() {
+        return async;
+    }
+
+    @Override
+    public RemoteEndpoint.Basic getBasicRemote() {
+        return basic;
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public void close() throws IOException {
+        close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, ""));
+    }
+
+    @Override
+    public void close(CloseReason closeReason) throws IOException {
+        int code = closeReason.getCloseCode().getCode();
+        if (!CloseCodes.isValidOnWire(code)) {
+            LOG.log(Level.DEBUG, () -> "session " + id + ": close code " + code + " cannot be sent; sending 1000");
+        }
+        connection.close(CloseCodes.isValidOnWire(code) ? code : CloseCodes.NORMAL, closeReason.getReasonPhrase());
+    }
+
+    @Override
+    public URI getRequestURI() {
+        return context.requestUri();
+    }
+
+    @Override
+    public Map<String, List<String>> getRequestParameterMap() {
+        return context.parameters();
+    }
+
+    @Override
+    public String getQueryString() {
+        return context.queryString();
+    }
+
+    @Override
+    public Map<String, String> getPathParameters() {
+        return context.pathParameters();
+    }
+
+    @Override
+    public Map<String, Object> getUserProperties() {
+        return context.userProperties();
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+        return context.principal();
+    }
+
+    @Override
+    public Set<Session> getOpenSessions() {
+        return group.snapshot();
+    }
+
+    @Override
+    public String toString() {
+        return "WsSession[" + id + " " + context.requestUri() + "]";
+    }
+}

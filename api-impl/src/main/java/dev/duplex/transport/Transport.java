@@ -1,0 +1,36 @@
+package dev.duplex.transport;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The only I/O SPI under a WebSocket connection: a byte pipe that the container (servlet upgrade, client socket,
+ * in-memory loopback) provides.
+ *
+ * <p>Threads: {@link #write} may be called from any thread, but at most one write is outstanding at a time (the
+ * caller waits for its {@link WriteCallback} before the next). {@link #pauseReading()} and
+ * {@link #resumeReading()} may be called from any thread. None of these methods blocks: a write that cannot go out
+ * now completes later, from whatever thread the transport uses for I/O.
+ */
+public interface Transport {
+
+    /** Starts delivering inbound events to {@code listener}. Called once, before anything else. */
+    void start(TransportListener listener);
+
+    /**
+     * Writes the remaining bytes of every buffer, in order. The buffers belong to the transport until the callback
+     * runs. The callback may run on the calling thread before this method returns, or later on an I/O thread.
+     */
+    void write(ByteBuffer[] buffers, WriteCallback callback);
+
+    /** Stops delivering inbound data until {@link #resumeReading()}; the peer then feels TCP back-pressure. */
+    void pauseReading();
+
+    /** Resumes delivering inbound data after {@link #pauseReading()}. */
+    void resumeReading();
+
+    /** Closes the connection after the outstanding write, if any. Idempotent. */
+    void close();
+
+    /** True when the bytes travel over TLS. */
+    boolean isSecure();
+}

@@ -1,0 +1,53 @@
+package dev.duplex.servlet;
+
+import dev.duplex.server.WsServerContainer;
+import jakarta.servlet.ServletContext;
+import java.util.function.LongConsumer;
+
+/**
+ * Applies container-wide settings at deployment: a servlet context init parameter wins over a system property of
+ * the same name, which wins over the container's default. Every key is listed in docs/configuration.md.
+ */
+final class ContainerSettings {
+
+    static final String MAX_TEXT = "duplex.maxTextMessageBytes";
+    static final String MAX_BINARY = "duplex.maxBinaryMessageBytes";
+    static final String IDLE_TIMEOUT = "duplex.maxIdleTimeoutMillis";
+    static final String SEND_TIMEOUT = "duplex.sendTimeoutMillis";
+    static final String OUTBOUND_LIMIT = "duplex.outboundLimitBytes";
+
+    private ContainerSettings() {
+    }
+
+    /** Reads every key; an unparsable or out-of-range value is an IllegalArgumentException naming key and value. */
+    static void apply(ServletContext context, WsServerContainer c) {
+        set(context, MAX_TEXT, 1, Integer.MAX_VALUE, v -> c.setDefaultMaxTextMessageBufferSize((int) v));
+        set(context, MAX_BINARY, 1, Integer.MAX_VALUE, v -> c.setDefaultMaxBinaryMessageBufferSize((int) v));
+        set(context, IDLE_TIMEOUT, Long.MIN_VALUE, Long.MAX_VALUE, c::setDefaultMaxSessionIdleTimeout);
+        set(context, SEND_TIMEOUT, Long.MIN_VALUE, Long.MAX_VALUE, c::setAsyncSendTimeout);
+        set(context, OUTBOUND_LIMIT, 1, Long.MAX_VALUE, c::setOutboundLimit);
+    }
+
+    private static void set(ServletContext context, String key, long min, long max, LongConsumer setter) {
+        String value = context.getInitParameter(key);
+        String source = "context init parameter";
+        if (value == null) {
+            value = System.getProperty(key);
+            source = "system property";
+        }
+        if (value == null) {
+            return;
+        }
+        long parsed;
+        try {
+            parsed = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(source + " " + key + "='" + value + "' is not a whole number", e);
+        }
+        if (parsed < min || parsed > max) {
+            throw new IllegalArgumentException(source + " " + key + "=" + value + " is out of range [" + min + ", "
+                    + max + "]");
+        }
+        setter.accept(parsed);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.duplex.servlet;
+
+import dev.duplex.server.WsServerContainer;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.HandlesTypes;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.server.ServerApplicationConfig;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.lang.reflect.Modifier;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Installs Duplex in a web application: always publishes the {@link ServerContainer} under
+ * {@code jakarta.websocket.server.ServerContainer} (so a listener can add endpoints even when none were scanned),
+ * deploys the scanned endpoints (filtered by any {@link ServerApplicationConfig}), and maps the
+ * {@link UpgradeFilter}. Runs once per application, on the deployment thread.
+ */
+@HandlesTypes({ServerEndpoint.class, ServerApplicationConfig.class, Endpoint.class})
+public final class DuplexInitializer implements ServletContainerInitializer {
+
+    @Override
+    public void onStartup(Set<Class<?>> scanned, ServletContext context) throws ServletException {
+        String name = context.getContextPath().isEmpty() ? "root" : context.getContextPath().substring(1);
+        WsServerContainer container = new WsServerContainer(name, context.getClassLoader());
+        try {
+            ContainerSettings.apply(context, container);
+        } catch (IllegalArgumentException e) {
+            throw new ServletException("Duplex configuration error: " + e.getMessage(), e);
+        }
+        container.setHttpUpgrader((req, resp, config, params) ->
+                ServletUpgrade.upgradeFor(container, req, resp, config, params));
+        context.setAttribute(ServerContainer.class.getName(), container);
+        context.addListener(new Shutdown(container));
+
+        FilterRegistration.Dynamic filter = context.addFilter("duplex-upgrade", new UpgradeFilter(container));
+        filter.setAsyncSupported(true);
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+
+        try {
+            deploy(scanned == null ? Set.of() : scanned, container);
+        } catch (DeploymentException e) {
+            throw new ServletException("Duplex could not deploy the WebSocket endpoints: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deploy(Set<Class<?>> scanned, WsServerContainer container) throws DeploymentException {
+        Set<Class<?>> annotated = new HashSet<>();
+        Set<Class<? extends Endpoint>> programmatic = new HashSet<>();
+        Set<ServerApplicationConfig> configs = new HashSet<>();
+        for (Class<?> type : scanned) {
+            int mods = type.getModifiers();
+            if (!Modifier.isPublic(mods) || Modifier.isAbstract(mods) || type.isInterface()) {
+                continue;
+            }
+            if (ServerApplicationConfig.class.isAssignableFrom(type)) {
+                configs.add(newConfig(type));
+            }
+            if (type.isAnnotationPresent(ServerEndpoint.class)) {
+                annotated.add(type); // WSC-4.8.2: only classes annotated themselves, not their subclasses
+            } else if (Endpoint.class.isAssignableFrom(type)) {
+                programmatic.add(type.asSubclass(Endpoint.class));
+            }
+        }
+        if (configs.isEmpty()) {
+            for (Class<?> type : annotated) {
+                container.addEndpoint(type);
+            }
+            return;
+        }
+        Set<ServerEndpointConfig> endpointConfigs = new HashSet<>();
+        Set<Class<?>> chosen = new HashSet<>();
+        for (ServerApplicationConfig config : configs) {
+            Set<ServerEndpointConfig> c = config.getEndpointConfigs(Set.copyOf(programmatic));
+            if (c != null) {
+                endpointConfigs.addAll(c);
+            }
+            Set<Class<?>> a = config.getAnnotatedEndpointClasses(Set.copyOf(annotated));
+            if (a != null) {
+                chosen.addAll(a);
+            }
+        }
+        for (ServerEndpointConfig config : endpointConfigs) {
+            container.addEndpoint(config);
+        }
+        for (Class<?> type : chosen) {
+            container.addEndpoint(type);
+        }
+    }
+
+    private static ServerApplicationConfig newConfig(Class<?> type) throws DeploymentException {
+        try {
+            return (ServerApplicationConfig) type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new DeploymentException("cannot create " + type.getName()
+                    + ": a ServerApplicationConfig needs a public no-argument constructor", e);
+        }
+    }
+
+    /** Closes the sessions (1001) and stops the threads when the application stops. */
+    private static final class Shutdown implements ServletContextListener {
+        private final WsServerContainer container;
+
+        Shutdown(WsServerContainer container) {
+            this.container = container;
+        }
+
+        @Override
+        public void contextDestroyed(ServletContextEvent event) {
+            container.shutdown();
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package dev.duplex.servlet;
+
+import dev.duplex.transport.Transport;
+import dev.duplex.transport.TransportListener;
+import dev.duplex.transport.WriteCallback;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.WebConnection;
+import java.io.EOFException;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A {@link Transport} over an upgraded servlet connection, on non-blocking I/O only ({@link ReadListener},
+ * {@link WriteListener}, {@code isReady()} honoured, the first write only after the container said it may).
+ *
+ * <p>Threads: reads and writes are each done by whichever thread "owns" that direction at the moment: a container
+ * thread in {@code onDataAvailable}/{@code onWritePossible}, or an application thread that sends or resumes
+ * reading. Ownership passes through an atomic flag; a thread that finds the direction owned leaves a note and
+ * returns, and the owner loops once more. No lock of ours is ever held while calling the container, and no
+ * container thread ever waits (DESIGN.md §3 rule 1).
+ */
+final class ServletTransport implements Transport, ReadListener, WriteListener {
+
+    private static final System.Logger LOG = System.getLogger(ServletTransport.class.getName());
+    private static final int READ_BUFFER = 8192;
+
+    private final WebConnection connection;
+    private final boolean secure;
+    private ServletInputStream in;
+    private ServletOutputStream out;
+    private TransportListener listener;
+
+    private final Pump readPump = new Pump(this::readSome);
+    private final Pump writePump = new Pump(this::writeSome);
+    private volatile boolean paused;
+    private volatile boolean writable;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private byte[] readBuffer;
+
+    private volatile ByteBuffer[] pending;
+    private volatile WriteCallback pendingCallback;
+    private int pendingIndex;
+    private boolean flushed;
+
+    ServletTransport(WebConnection connection, boolean secure) {
+        this.connection = connection;
+        this.secure = secure;
+    }
+
+    @Override
+    public void start(TransportListener listener) {
+        this.listener = listener;
+        try {
+            in = connection.getInputStream();
+            out = connection.getOutputStream();
+            out.setWriteListener(this);
+            in.setReadListener(this);
+        } catch (IOException e) {
+            end(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    @Override
+    public void onDataAvailable() {
+        readPump.run();
+    }
+
+    @Override
+    public void onAllDataRead() {
+        end(null);
+    }
+
+    @Override
+    public void pauseReading() {
+        paused = true;
+    }
+
+    @Override
+    public void resumeReading() {
+        paused = false;
+        if (in != null) {
+            readPump.run();
+        }
+    }
+
+    /** Reads while the container has bytes and nobody paused us; returns when isReady() is false. */
+    private void readSome() {
+        try {
+            while (!paused && !ended.get() && in.isReady()) {
+                if (readBuffer == null) {
+                    readBuffer = new byte[READ_BUFFER];
+                }
+                int n = in.read(readBuffer);
+                if (n < 0) {
+                    end(null);
+                    return;
+                }
+                if (n > 0) {
+                    listener.onRead(ByteBuffer.wrap(readBuffer, 0, n));
+                }
+            }
+            if (!ended.get() && in.isFinished()) {
+                end(null);
+            }
+        } catch (IOException | RuntimeException e) {
+            end(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    @Override
+    public void write(ByteBuffer[] buffers, WriteCallback callback) {
+        if (closed.get() || ended.get()) {
+            callback.failed(new IOException("the connection is closed"));
+            return;
+        }
+        pendingIndex = 0;
+        flushed = false;
+        pending = buffers;
+        pendingCallback = callback;
+        writePump.run();
+    }
+
+    @Override
+    public void onWritePossible() {
+        writable = true;
+        writePump.run();
+    }
+
+    /** Writes the pending buffers while isReady(); completes the callback once written and flushed. */
+    private void writeSome() {
+        WriteCallback callback = pendingCallback;
+        if (callback == null || !writable) {
+            return;
+        }
+        try {
+            ByteBuffer[] buffers = pending;
+            while (out.isReady()) {
+                if (pendingIndex < buffers.length) {
+                    writeBuffer(buffers[pendingIndex++]);
+                } else if (!flushed) {
+                    flushed = true;
+                    out.flush();
+                } else {
+                    pendingCallback = null;
+                    pending = null;
+                    callback.completed();
+                    return;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            pendingCallback = null;
+            pending = null;
+            callback.failed(e);
+            end(e);
+        }
+    }
+
+    private void writeBuffer(ByteBuffer b) throws IOException {
+        int length = b.remaining();
+        if (length == 0) {
+            return;
+        }
+        if (b.hasArray()) {
+            out.write(b.array(), b.arrayOffset() + b.position(), length);
+        } else {
+            byte[] copy = new byte[length];
+            b.duplicate().get(copy);
+            out.write(copy, 0, length);
+        }
+        b.position(b.limit());
+    }
+
+    // ---------------------------------------------------------------- ending
+
+    @Override
+    public void onError(Throwable t) {
+        end(t instanceof EOFException ? null : t);
+    }
+
+    /** The peer went away (failure null) or I/O failed: tell the listener once. */
+    private void end(Throwable failure) {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        if (listener == null) {
+            return;
+        }
+        if (failure == null || closed.get()) {
+            listener.onEof();
+        } else {
+            listener.onError(failure);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (Exception e) {
+            LOG.log(Level.DEBUG, () -> "closing the upgraded connection failed: " + e);
+        }
+    }
+
+    /** The container destroyed the upgrade handler: the connection is gone. */
+    void destroyed() {
+        closed.set(true);
+        end(null);
+    }
+
+    @Override
+    public boolean isSecure() {
+        return secure;
+    }
+
+    /**
+     * Runs a task with exclusive ownership: concurrent callers leave a request and return, and the owner runs the
+     * task again before letting go, so no request is lost and no caller waits.
+     */
+    private static final class Pump {
+        private final AtomicInteger requests = new AtomicInteger();
+        private final Runnable task;
+
+        Pump(Runnable task) {
+            this.task = task;
+        }
+
+        void run() {
+            if (requests.getAndIncrement() != 0) {
+                return;
+            }
+            int seen = 1;
+            do {
+                task.run();
+                seen = requests.addAndGet(-seen);
+            } while (seen != 0);
+        }
+    }
+}
