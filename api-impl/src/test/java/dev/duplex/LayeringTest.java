@@ -154,7 +154,7 @@ class LayeringTest {
     @Test
     void annotationWithQualifiedNameIsChecked() {
         assertEquals(1, violations(LayerTable.apiImpl(), "P.java",
-                "package dev.duplex.pojo;\n@jakarta.websocket.server.ServerEndpoint(\"/x\") class P {}").size());
+                "package dev.duplex.session;\n@jakarta.websocket.server.ServerEndpoint(\"/x\") class P {}").size());
     }
 
     @Test
