@@ -46,9 +46,8 @@ public final class Connection implements TransportListener {
     private final OutboundQueue outbound;
     private final FrameParser parser;
     private final MessageAssembler assembler;
-    private final Object flowLock = new Object();
-    private long pendingInbound;
-    private boolean pausedForInbound;
+    private final InboundFlow inbound;
+    private final IdleTimer idle;
     private volatile boolean inputDone;
     private volatile long maxTextMessage = Long.MAX_VALUE;
     private volatile long maxBinaryMessage = Long.MAX_VALUE;
@@ -69,6 +68,8 @@ public final class Connection implements TransportListener {
         this.outbound = new OutboundQueue(transport, config.client, config.maskKeys, config.outboundLimit);
         this.parser = new FrameParser(new FrameEvents(), !config.client, config.maxFramePayload);
         this.assembler = new MessageAssembler(new Delivery());
+        this.inbound = new InboundFlow(transport, dispatcher, config.inboundLimit);
+        this.idle = new IdleTimer(config.scheduler, this::idleExpired);
     }
 
     /** Opens the connection: {@code onOpen} runs first; reading starts once it has returned. */
@@ -135,12 +136,14 @@ public final class Connection implements TransportListener {
 
     private void sendMessage(int opcode, ByteBuffer payload, SendCallback callback) {
         checkOpen();
+        idle.activity();
         outbound.sendMessage(opcode, 0, payload, callback);
     }
 
     /** One part of a partial message (text parts are UTF-8 bytes). Whole messages wait until the last part. */
     public void sendPart(boolean text, ByteBuffer payload, boolean last, SendCallback callback) {
         checkOpen();
+        idle.activity();
         outbound.sendPart(text, 0, payload, last, callback);
     }
 
@@ -152,6 +155,35 @@ public final class Connection implements TransportListener {
     public void sendPong(ByteBuffer payload, SendCallback callback) {
         checkOpen();
         outbound.sendControl(OpCode.PONG, payload, callback);
+    }
+
+    /**
+     * Batching (RemoteEndpoint#setBatchingAllowed): while on, data messages collect and go out together when
+     * {@link #flush()} is called or enough bytes gathered; their sends complete when they join the batch.
+     */
+    public void setBatching(boolean on) {
+        outbound.setBatching(on);
+    }
+
+    /** Writes everything batched so far. */
+    public void flush() {
+        outbound.flush();
+    }
+
+    /** Closes the session with 1001 after {@code millis} without any frame read or message sent; 0 disables. */
+    public void setIdleTimeout(long millis) {
+        idle.setTimeout(millis);
+    }
+
+    /** Runs {@code task} on the container's timer thread after {@code millis}; it must not block. */
+    public java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long millis) {
+        return config.scheduler.schedule(task, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void idleExpired() {
+        long millis = idle.timeoutMillis();
+        LOG.log(Level.DEBUG, () -> "session " + config.id + ": idle for " + millis + " ms; closing");
+        close(CloseCodes.GOING_AWAY, "Session idle for more than " + millis + " ms (max idle timeout)");
     }
 
     /** True when a message of {@code bytes} fits in the outbound budget now. */
@@ -303,7 +335,10 @@ public final class Connection implements TransportListener {
         if (timer != null) {
             timer.cancel(false);
         }
-        outbound.fail(new IOException("session " + config.id + " is closed"));
+        idle.stop();
+        IOException closed = new IOException("session " + config.id + " is closed");
+        inbound.failStream(closed);
+        outbound.fail(closed);
         transport.close();
     }
 
@@ -314,6 +349,7 @@ public final class Connection implements TransportListener {
         if (inputDone) {
             return;
         }
+        idle.activity();
         try {
             parser.parse(data);
         } catch (ProtocolException e) {
@@ -356,39 +392,6 @@ public final class Connection implements TransportListener {
         terminate();
     }
 
-    // ---------------------------------------------------------------- inbound dispatch with back-pressure
-
-    private void dispatchInbound(long bytes, Runnable task) {
-        synchronized (flowLock) {
-            pendingInbound += bytes;
-            if (!pausedForInbound && pendingInbound > config.inboundLimit) {
-                pausedForInbound = true;
-                transport.pauseReading();
-            }
-        }
-        dispatcher.execute(() -> {
-            try {
-                task.run();
-            } finally {
-                consumed(bytes);
-            }
-        });
-    }
-
-    private void consumed(long bytes) {
-        boolean resume = false;
-        synchronized (flowLock) {
-            pendingInbound -= bytes;
-            if (pausedForInbound && pendingInbound <= config.inboundLimit / 2) {
-                pausedForInbound = false;
-                resume = true;
-            }
-        }
-        if (resume) {
-            transport.resumeReading();
-        }
-    }
-
     /** Parser events, on the reader thread. */
     private final class FrameEvents implements FrameParser.Listener {
         @Override
@@ -424,7 +427,7 @@ public final class Connection implements TransportListener {
         @Override
         public void onPong(ByteBuffer payload) {
             ByteBuffer data = copy(payload);
-            dispatchInbound(data.remaining(), () -> handler.onPong(data));
+            inbound.dispatch(data.remaining(), () -> handler.onPong(data));
         }
 
         @Override
@@ -444,19 +447,40 @@ public final class Connection implements TransportListener {
         @Override
         public void text(String text, boolean last, InboundMode mode) {
             if (mode == InboundMode.WHOLE) {
-                dispatchInbound(text.length(), () -> handler.onText(text));
+                inbound.dispatch(text.length(), () -> handler.onText(text));
             } else {
-                dispatchInbound(text.length(), () -> handler.onTextPart(text, last));
+                inbound.dispatch(text.length(), () -> handler.onTextPart(text, last));
             }
         }
 
         @Override
         public void binary(ByteBuffer data, boolean last, InboundMode mode) {
             if (mode == InboundMode.WHOLE) {
-                dispatchInbound(data.remaining(), () -> handler.onBinary(data));
+                inbound.dispatch(data.remaining(), () -> handler.onBinary(data));
             } else {
-                dispatchInbound(data.remaining(), () -> handler.onBinaryPart(data, last));
+                inbound.dispatch(data.remaining(), () -> handler.onBinaryPart(data, last));
             }
+        }
+
+        @Override
+        public void streamStart(boolean text) {
+            inbound.streamStart(pipe -> {
+                if (text) {
+                    handler.onTextStream(pipe.reader());
+                } else {
+                    handler.onBinaryStream(pipe.inputStream());
+                }
+            });
+        }
+
+        @Override
+        public void streamChunk(byte[] chunk) {
+            inbound.streamChunk(chunk);
+        }
+
+        @Override
+        public void streamEnd() {
+            inbound.streamEnd();
         }
     }
 }

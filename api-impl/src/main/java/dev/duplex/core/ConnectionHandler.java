@@ -25,6 +25,12 @@ public interface ConnectionHandler {
 
     void onBinaryPart(ByteBuffer part, boolean last);
 
+    /** A streamed text message: the reader yields its characters as frames arrive, then end of stream. */
+    void onTextStream(java.io.Reader message);
+
+    /** A streamed binary message: the stream yields its bytes as frames arrive, then end of stream. */
+    void onBinaryStream(java.io.InputStream message);
+
     void onPong(ByteBuffer payload);
 
     /** A transport failure. Protocol violations by the peer are not errors here: they close the connection. */

@@ -6,6 +6,8 @@ public enum InboundMode {
     WHOLE,
     /** Deliver each frame (or limit-sized piece of a frame) as a part, with a flag on the last. */
     PARTIAL,
+    /** Hand the application a Reader or InputStream at the first frame and feed it as frames arrive. */
+    STREAM,
     /** Nobody handles this kind of message: validate and drop it. */
     DISCARD
 }

@@ -22,6 +22,13 @@ final class MessageAssembler {
         void text(String text, boolean last, InboundMode mode);
 
         void binary(ByteBuffer data, boolean last, InboundMode mode);
+
+        /** STREAM mode: a message starts, a chunk of it arrived (the array is the receiver's), it ended. */
+        void streamStart(boolean text);
+
+        void streamChunk(byte[] chunk);
+
+        void streamEnd();
     }
 
     private static final int FIRST_CAPACITY = 64 * 1024;
@@ -49,6 +56,9 @@ final class MessageAssembler {
         this.size = 0;
         this.messageBytes = 0;
         utf8.reset();
+        if (mode == InboundMode.STREAM) {
+            output.streamStart(text);
+        }
     }
 
     /** Each frame's declared length, before its payload. */
@@ -70,6 +80,12 @@ final class MessageAssembler {
         long promised = frameLeft;
         frameLeft -= length;
         if (mode == InboundMode.DISCARD) {
+            return;
+        }
+        if (mode == InboundMode.STREAM) {
+            byte[] copy = new byte[length];
+            chunk.get(copy);
+            output.streamChunk(copy);
             return;
         }
         if (mode == InboundMode.PARTIAL) {
@@ -100,7 +116,11 @@ final class MessageAssembler {
             throw new ProtocolException(CloseCodes.INVALID_PAYLOAD,
                     "Text message ends inside a UTF-8 sequence (RFC 6455 §8.1)");
         }
-        if (mode == InboundMode.PARTIAL || (fin && mode == InboundMode.WHOLE)) {
+        if (mode == InboundMode.STREAM) {
+            if (fin) {
+                output.streamEnd();
+            }
+        } else if (mode == InboundMode.PARTIAL || (fin && mode == InboundMode.WHOLE)) {
             emit(fin);
         }
     }

@@ -37,6 +37,8 @@ final class OutboundQueue {
     private static final int SMALL_FRAME = 4096;
     private static final int MAX_GATHER_BUFFERS = 32;
     private static final long MAX_GATHER_BYTES = 256 * 1024;
+    /** While batching, data goes out once this much has gathered, or on flush. */
+    private static final long BATCH_BYTES = 64 * 1024;
 
     private final Object lock = new Object();
     private final Transport transport;
@@ -50,6 +52,8 @@ final class OutboundQueue {
     private boolean writing;
     private boolean partialOpen;
     private boolean closeQueued;
+    private boolean batching;
+    private boolean flushRequested;
     private Throwable failure;
     private Thread drainer;
     private Runnable afterClose;
@@ -100,6 +104,22 @@ final class OutboundQueue {
     /** A whole data message: one frame. */
     void sendMessage(int opcode, int rsv, ByteBuffer payload, SendCallback callback) {
         enqueue(frame(true, rsv, opcode, payload, callback), null);
+    }
+
+    void setBatching(boolean on) {
+        synchronized (lock) {
+            batching = on;
+        }
+        if (!on) {
+            flush();
+        }
+    }
+
+    void flush() {
+        synchronized (lock) {
+            flushRequested = true;
+        }
+        drain();
     }
 
     /** One part of a partial message; the first part carries the opcode, the rest are continuations. */
@@ -208,16 +228,24 @@ final class OutboundQueue {
     /** Queues the item on {@code queue}; a null queue means a whole data message (held behind a partial one). */
     private void enqueue(Item item, ArrayDeque<Item> queue) {
         Throwable refused;
+        SendCallback acceptedIntoBatch = null;
         synchronized (lock) {
             refused = refusal(item.close);
             if (refused == null) {
                 queuedBytes += item.bytes;
                 (queue != null ? queue : partialOpen ? held : pending).add(item);
+                if (batching && queue == null) {
+                    acceptedIntoBatch = item.callback;
+                    item.callback = SendCallback.NONE;
+                }
             }
         }
         if (refused != null) {
             item.callback.failed(refused);
             return;
+        }
+        if (acceptedIntoBatch != null) {
+            acceptedIntoBatch.completed();
         }
         drain();
     }
@@ -246,8 +274,14 @@ final class OutboundQueue {
                 if (writing || failure != null || (control.isEmpty() && pending.isEmpty())) {
                     return;
                 }
+                if (batching && control.isEmpty() && !flushRequested && !closeQueued && queuedBytes < BATCH_BYTES) {
+                    return;
+                }
                 writing = true;
                 batch = takeBatch();
+                if (pending.isEmpty()) {
+                    flushRequested = false;
+                }
                 drainer = Thread.currentThread();
             }
             try {
@@ -292,7 +326,7 @@ final class OutboundQueue {
     private static final class Item {
         final ByteBuffer[] buffers;
         final long bytes;
-        final SendCallback callback;
+        SendCallback callback;
         boolean close;
 
         Item(ByteBuffer[] buffers, long bytes, SendCallback callback) {

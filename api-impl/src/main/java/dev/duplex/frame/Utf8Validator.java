@@ -27,15 +27,17 @@ import java.nio.ByteOrder;
  */
 public final class Utf8Validator {
 
+    // States are stored as their row offset in NEXT (state number * CLASSES), saving a multiply per byte.
+    private static final int CLASSES = 12;
     private static final int ACCEPT = 0;
-    private static final int NEED1 = 1;
-    private static final int NEED2 = 2;
-    private static final int NEED3 = 3;
-    private static final int AFTER_E0 = 4;
-    private static final int AFTER_ED = 5;
-    private static final int AFTER_F0 = 6;
-    private static final int AFTER_F4 = 7;
-    private static final int REJECT = 8;
+    private static final int NEED1 = CLASSES;
+    private static final int NEED2 = 2 * CLASSES;
+    private static final int NEED3 = 3 * CLASSES;
+    private static final int AFTER_E0 = 4 * CLASSES;
+    private static final int AFTER_ED = 5 * CLASSES;
+    private static final int AFTER_F0 = 6 * CLASSES;
+    private static final int AFTER_F4 = 7 * CLASSES;
+    private static final int REJECT = 8 * CLASSES;
     private static final int STATES = 9;
 
     // Byte classes: the transitions above only depend on which of these ranges a byte falls in.
@@ -51,7 +53,6 @@ public final class Utf8Validator {
     private static final int C_F0 = 9;
     private static final int C_LEAD4 = 10;     // F1..F3
     private static final int C_F4 = 11;
-    private static final int CLASSES = 12;
 
     private static final byte[] CLASS_OF = buildClasses();
     private static final byte[] NEXT = buildTransitions();
@@ -99,44 +100,95 @@ public final class Utf8Validator {
         return validator.feed(buf) && validator.isComplete();
     }
 
+    /**
+     * The heap path. A code point left open by the previous call is finished through the automaton; then, in the
+     * ACCEPT state, 8-byte words of ASCII are skipped at once and each multi-byte sequence held whole by the array
+     * is checked by {@link #sequenceLength} (branches predict far better than the automaton's chain of dependent
+     * table loads on non-ASCII text). A sequence cut by the end of the input goes to the automaton.
+     */
     private static int scanArray(int state, byte[] bytes, int from, int to) {
         int i = from;
-        while (i < to) {
-            if (state == ACCEPT) {
-                // ASCII fast path: skip 8 bytes at a time while none has its high bit set.
-                while (i + 8 <= to && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
-                    i += 8;
-                }
-                if (i == to) {
-                    break;
-                }
-            }
-            state = NEXT[state * CLASSES + CLASS_OF[bytes[i] & 0xFF]];
+        for (; i < to && state != ACCEPT; i++) {
+            state = NEXT[state + CLASS_OF[bytes[i] & 0xFF]];
             if (state == REJECT) {
                 return REJECT;
             }
-            i++;
+        }
+        if (state != ACCEPT) {
+            return state;   // the input ended inside the code point
+        }
+        while (i < to) {
+            while (i + 8 <= to && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
+                i += 8;
+            }
+            // At most about 8 bytes one by one before trying whole words again.
+            for (int stop = Math.min(to, i + 8); i < stop; ) {
+                if (bytes[i] >= 0) {
+                    i++;
+                    continue;
+                }
+                int length = sequenceLength(bytes, i, to);
+                if (length == 0) {
+                    return REJECT;
+                }
+                if (length < 0) {
+                    return automaton(ACCEPT, bytes, i, to);
+                }
+                i += length;
+            }
+        }
+        return ACCEPT;
+    }
+
+    /**
+     * RFC 3629 §4 for the sequence whose lead byte (0x80 or above) is at {@code i}: its length 2–4 if valid and
+     * whole before {@code to}, 0 if invalid, -1 if cut by {@code to} (the caller then lets the automaton decide).
+     */
+    private static int sequenceLength(byte[] bytes, int i, int to) {
+        int lead = bytes[i] & 0xFF;
+        if (lead < 0xC2 || lead > 0xF4) {
+            return 0;   // a continuation byte, an overlong C0/C1 lead, or above U+10FFFF
+        }
+        int length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        if (to - i < length) {
+            return -1;
+        }
+        int second = bytes[i + 1] & 0xFF;
+        int low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;   // no overlongs
+        int high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;  // no surrogates, nothing above U+10FFFF
+        if (second < low || second > high) {
+            return 0;
+        }
+        for (int k = 2; k < length; k++) {
+            if ((bytes[i + k] & 0xC0) != 0x80) {
+                return 0;
+            }
+        }
+        return length;
+    }
+
+    private static int automaton(int state, byte[] bytes, int from, int to) {
+        for (int i = from; i < to && state != REJECT; i++) {
+            state = NEXT[state + CLASS_OF[bytes[i] & 0xFF]];
         }
         return state;
     }
 
+    /** Like {@link #scanArray} for direct or read-only buffers; the high-bit test holds in either byte order. */
     private static int scanBuffer(int state, ByteBuffer buf, int from, int to) {
         int i = from;
         while (i < to) {
             if (state == ACCEPT) {
-                // The high-bit mask is the same in either byte order.
                 while (i + 8 <= to && (buf.getLong(i) & HIGH_BITS) == 0) {
                     i += 8;
                 }
-                if (i == to) {
-                    break;
+            }
+            for (int stop = Math.min(to, i + 8); i < stop; i++) {
+                state = NEXT[state + CLASS_OF[buf.get(i) & 0xFF]];
+                if (state == REJECT) {
+                    return REJECT;
                 }
             }
-            state = NEXT[state * CLASSES + CLASS_OF[buf.get(i) & 0xFF]];
-            if (state == REJECT) {
-                return REJECT;
-            }
-            i++;
         }
         return state;
     }
@@ -180,9 +232,9 @@ public final class Utf8Validator {
 
     private static byte[] buildTransitions() {
         byte[] next = new byte[STATES * CLASSES];
-        for (int s = 0; s < STATES; s++) {
+        for (int state = 0; state < next.length; state += CLASSES) {
             for (int c = 0; c < CLASSES; c++) {
-                next[s * CLASSES + c] = (byte) transition(s, c);
+                next[state + c] = (byte) transition(state, c);
             }
         }
         return next;

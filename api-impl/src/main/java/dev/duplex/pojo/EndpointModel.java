@@ -1,5 +1,7 @@
 package dev.duplex.pojo;
 
+import dev.duplex.coder.CoderSpecs;
+import jakarta.websocket.Decoder;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -41,11 +43,17 @@ public final class EndpointModel {
      * must name one of them); null on the client side, where any name is accepted.
      */
     public static EndpointModel scan(Class<?> endpointClass, Set<String> pathVariables) throws DeploymentException {
+        return scan(endpointClass, pathVariables, List.of());
+    }
+
+    /** As {@link #scan(Class, Set)}, with the endpoint's decoders, which make more message types acceptable. */
+    public static EndpointModel scan(Class<?> endpointClass, Set<String> pathVariables,
+            List<Class<? extends Decoder>> decoders) throws DeploymentException {
         if (!Modifier.isPublic(endpointClass.getModifiers())) {
             throw new DeploymentException("endpoint class " + endpointClass.getName() + " must be public");
         }
         List<Method> methods = visibleMethods(endpointClass);
-        ParameterRules rules = new ParameterRules(endpointClass, pathVariables);
+        ParameterRules rules = new ParameterRules(endpointClass, pathVariables, CoderSpecs.decoders(decoders));
         EndpointMethod open = single(endpointClass, methods, OnOpen.class, rules);
         EndpointMethod close = single(endpointClass, methods, OnClose.class, rules);
         EndpointMethod error = single(endpointClass, methods, OnError.class, rules);

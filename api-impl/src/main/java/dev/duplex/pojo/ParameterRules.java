@@ -1,5 +1,6 @@
 package dev.duplex.pojo;
 
+import dev.duplex.coder.DecoderSpec;
 import dev.duplex.session.PrimitiveText;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DecodeException;
@@ -29,10 +30,12 @@ final class ParameterRules {
 
     private final Class<?> type;
     private final Set<String> pathVariables;
+    private final java.util.List<DecoderSpec> decoders;
 
-    ParameterRules(Class<?> type, Set<String> pathVariables) {
+    ParameterRules(Class<?> type, Set<String> pathVariables, java.util.List<DecoderSpec> decoders) {
         this.type = type;
         this.pathVariables = pathVariables;
+        this.decoders = decoders;
     }
 
     /** {@code @OnOpen}, {@code @OnClose} or {@code @OnError}. */
@@ -139,6 +142,11 @@ final class ParameterRules {
         }
         if (payload == PongMessage.class) {
             return MessageMethod.Kind.PONG;
+        }
+        for (DecoderSpec d : decoders) {
+            if (payload.isAssignableFrom(d.target())) {
+                return d.kind().isText() ? MessageMethod.Kind.TEXT : MessageMethod.Kind.BINARY;
+            }
         }
         throw invalid(m, OnMessage.class, "no decoder handles its message type " + payload.getName()
                 + " (declare one in the endpoint's decoders)");

@@ -1,5 +1,6 @@
 package dev.duplex.server;
 
+import dev.duplex.coder.CoderSpecs;
 import dev.duplex.core.ConnectionConfig;
 import dev.duplex.pojo.EndpointModel;
 import dev.duplex.session.SessionGroup;
@@ -70,7 +71,8 @@ public final class WsServerContainer implements ServerContainer {
                     + ": it has no @ServerEndpoint annotation (use addEndpoint(ServerEndpointConfig) for Endpoint subclasses)");
         }
         UriTemplate template = new UriTemplate(annotation.value());
-        EndpointModel model = EndpointModel.scan(endpointClass, template.variables());
+        CoderSpecs.encoders(List.of(annotation.encoders()));
+        EndpointModel model = EndpointModel.scan(endpointClass, template.variables(), List.of(annotation.decoders()));
         ServerEndpointConfig.Builder builder = ServerEndpointConfig.Builder.create(endpointClass, annotation.value())
                 .subprotocols(List.of(annotation.subprotocols()))
                 .encoders(List.of(annotation.encoders()))
@@ -86,13 +88,15 @@ public final class WsServerContainer implements ServerContainer {
         checkDeploymentOpen();
         Class<?> type = config.getEndpointClass();
         UriTemplate template = new UriTemplate(config.getPath());
+        CoderSpecs.encoders(config.getEncoders());
+        CoderSpecs.decoders(config.getDecoders());
         EndpointModel model = null;
         if (!Endpoint.class.isAssignableFrom(type)) {
             if (!type.isAnnotationPresent(ServerEndpoint.class)) {
                 throw new DeploymentException("cannot deploy " + type.getName() + " at " + config.getPath()
                         + ": it neither extends jakarta.websocket.Endpoint nor has @ServerEndpoint");
             }
-            model = EndpointModel.scan(type, template.variables());
+            model = EndpointModel.scan(type, template.variables(), config.getDecoders());
         }
         register(new Registration(config, template, model, new SessionGroup()));
     }
@@ -137,7 +141,7 @@ public final class WsServerContainer implements ServerContainer {
             HandshakeInput input) throws DeploymentException {
         UriTemplate template = new UriTemplate(config.getPath());
         EndpointModel model = Endpoint.class.isAssignableFrom(config.getEndpointClass()) ? null
-                : EndpointModel.scan(config.getEndpointClass(), null);
+                : EndpointModel.scan(config.getEndpointClass(), null, config.getDecoders());
         Registration registration = new Registration(config, template, model, new SessionGroup());
         return processor.process(registration, pathParameters, input);
     }

@@ -1,5 +1,6 @@
 package dev.duplex.session;
 
+import dev.duplex.coder.SessionDecoders;
 import jakarta.websocket.DecodeException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.MessageHandler;
@@ -23,13 +24,15 @@ final class InboundDispatch {
     private final Session session;
     private final MessageHandlerRegistry handlers;
     private final Endpoint endpoint;
+    private final SessionDecoders decoders;
     private StringBuilder textParts;
     private java.io.ByteArrayOutputStream binaryParts;
 
-    InboundDispatch(Session session, MessageHandlerRegistry handlers, Endpoint endpoint) {
+    InboundDispatch(Session session, MessageHandlerRegistry handlers, Endpoint endpoint, SessionDecoders decoders) {
         this.session = session;
         this.handlers = handlers;
         this.endpoint = endpoint;
+        this.decoders = decoders;
     }
 
     @SuppressWarnings("unchecked")
@@ -100,6 +103,36 @@ final class InboundDispatch {
         return message;
     }
 
+    /** A streamed text message: the handler reads it (or a stream decoder does) while frames arrive. */
+    @SuppressWarnings("unchecked")
+    void textStream(java.io.Reader reader) {
+        RegisteredHandler h = handlers.get(MessageKind.TEXT);
+        if (h == null) {
+            return;
+        }
+        try {
+            Object message = h.type() == java.io.Reader.class ? reader : decoders.decodeTextStream(reader, h.type());
+            ((MessageHandler.Whole<Object>) h.handler()).onMessage(message);
+        } catch (Throwable t) {
+            endpointError(t);
+        }
+    }
+
+    /** A streamed binary message: the handler reads it (or a stream decoder does) while frames arrive. */
+    @SuppressWarnings("unchecked")
+    void binaryStream(java.io.InputStream in) {
+        RegisteredHandler h = handlers.get(MessageKind.BINARY);
+        if (h == null) {
+            return;
+        }
+        try {
+            Object message = h.type() == java.io.InputStream.class ? in : decoders.decodeBinaryStream(in, h.type());
+            ((MessageHandler.Whole<Object>) h.handler()).onMessage(message);
+        } catch (Throwable t) {
+            endpointError(t);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     void pong(PongMessage pong) {
         RegisteredHandler h = handlers.get(MessageKind.PONG);
@@ -122,12 +155,15 @@ final class InboundDispatch {
         }
     }
 
-    private static Object convertText(String message, Class<?> type) throws DecodeException {
+    private Object convertText(String message, Class<?> type) throws DecodeException {
         if (type == String.class) {
             return message;
         }
         if (type == java.io.Reader.class) {
             return new StringReader(message);
+        }
+        if (!PrimitiveText.isPrimitive(type)) {
+            return decoders.decodeText(message, type);
         }
         try {
             return PrimitiveText.parse(message, type);
@@ -137,14 +173,17 @@ final class InboundDispatch {
         }
     }
 
-    private static Object convertBinary(ByteBuffer message, Class<?> type) {
+    private Object convertBinary(ByteBuffer message, Class<?> type) throws DecodeException {
         if (type == byte[].class) {
             return bytes(message);
         }
         if (type == java.io.InputStream.class) {
             return new ByteArrayInputStream(bytes(message));
         }
-        return message;
+        if (type == ByteBuffer.class) {
+            return message;
+        }
+        return decoders.decodeBinary(message, type);
     }
 
     private static byte[] bytes(ByteBuffer data) {

@@ -1,5 +1,6 @@
 package dev.duplex.session;
 
+import dev.duplex.coder.SessionDecoders;
 import dev.duplex.coder.TypeResolver;
 import jakarta.websocket.MessageHandler;
 import java.util.EnumMap;
@@ -15,6 +16,11 @@ import java.util.Set;
 final class MessageHandlerRegistry {
 
     private final Map<MessageKind, RegisteredHandler> handlers = new EnumMap<>(MessageKind.class);
+    private final SessionDecoders decoders;
+
+    MessageHandlerRegistry(SessionDecoders decoders) {
+        this.decoders = decoders;
+    }
 
     /** Registers a handler whose message type is given (the 2.0 overloads; needed for lambdas). */
     synchronized void add(MessageHandler handler, Class<?> type, boolean partial) {
@@ -22,6 +28,10 @@ final class MessageHandlerRegistry {
             throw new IllegalArgumentException("message handler and its message type must not be null");
         }
         MessageKind kind = MessageKind.of(type, partial);
+        if (kind == null && !partial) {
+            kind = decoders.canDecode(type, true) ? MessageKind.TEXT
+                    : decoders.canDecode(type, false) ? MessageKind.BINARY : null;
+        }
         if (kind == null) {
             throw new IllegalStateException("no decoder handles messages of type " + type.getName()
                     + " for handler " + handler.getClass().getName());

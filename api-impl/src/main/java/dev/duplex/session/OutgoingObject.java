@@ -1,5 +1,6 @@
 package dev.duplex.session;
 
+import dev.duplex.coder.SessionEncoders;
 import jakarta.websocket.EncodeException;
 import java.nio.ByteBuffer;
 
@@ -12,7 +13,8 @@ final class OutgoingObject {
     private OutgoingObject() {
     }
 
-    static Object toWire(Object data) throws EncodeException {
+    /** Native types first, then the session's encoders in declared order, then primitives as text. */
+    static Object toWire(Object data, SessionEncoders encoders) throws EncodeException {
         if (data == null) {
             throw new IllegalArgumentException("cannot send a null object");
         }
@@ -21,6 +23,10 @@ final class OutgoingObject {
         }
         if (data instanceof byte[] bytes) {
             return ByteBuffer.wrap(bytes);
+        }
+        Object encoded = encoders.encode(data);
+        if (encoded != null) {
+            return encoded;
         }
         if (PrimitiveText.isPrimitive(data.getClass())) {
             return String.valueOf(data);

@@ -90,7 +90,7 @@ final class WsAsyncRemote extends WsRemoteEndpoint implements RemoteEndpoint.Asy
     private void sendObject(Object data, SendCallback callback) {
         Object wire;
         try {
-            wire = OutgoingObject.toWire(data);
+            wire = OutgoingObject.toWire(data, session.encoders());
         } catch (EncodeException e) {
             callback.failed(e);
             return;

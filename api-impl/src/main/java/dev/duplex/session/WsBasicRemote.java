@@ -59,7 +59,7 @@ final class WsBasicRemote extends WsRemoteEndpoint implements RemoteEndpoint.Bas
 
     @Override
     public void sendObject(Object data) throws IOException, EncodeException {
-        Object wire = OutgoingObject.toWire(data);
+        Object wire = OutgoingObject.toWire(data, session.encoders());
         if (wire instanceof String s) {
             sendText(s);
         } else {

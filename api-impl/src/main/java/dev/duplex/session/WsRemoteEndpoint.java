@@ -28,11 +28,8 @@ abstract class WsRemoteEndpoint implements RemoteEndpoint {
 
     @Override
     public void setBatchingAllowed(boolean allowed) throws IOException {
-        boolean was = batchingAllowed;
         batchingAllowed = allowed;
-        if (was && !allowed) {
-            flushBatch();
-        }
+        session.connection().setBatching(allowed);
     }
 
     @Override
@@ -42,7 +39,7 @@ abstract class WsRemoteEndpoint implements RemoteEndpoint {
 
     @Override
     public void flushBatch() throws IOException {
-        // Messages are written as soon as the transport can take them; nothing is held back yet.
+        session.connection().flush();
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.duplex.session;
 
+import dev.duplex.coder.CoderSpecs;
+import dev.duplex.coder.SessionDecoders;
+import dev.duplex.coder.SessionEncoders;
 import dev.duplex.core.Connection;
 import dev.duplex.core.ConnectionHandler;
 import dev.duplex.core.InboundMode;
@@ -41,7 +44,9 @@ public final class WsSession implements Session, ConnectionHandler {
     private final EndpointConfig endpointConfig;
     private final SessionContext context;
     private final SessionGroup group;
-    private final MessageHandlerRegistry handlers = new MessageHandlerRegistry();
+    private final SessionDecoders decoders;
+    private final SessionEncoders encoders;
+    private final MessageHandlerRegistry handlers;
     private final InboundDispatch inbound;
     private volatile Connection connection;
     private volatile long maxIdleTimeout;
@@ -62,7 +67,10 @@ public final class WsSession implements Session, ConnectionHandler {
         this.maxTextMessageBufferSize = settings.maxTextMessageBytes();
         this.maxBinaryMessageBufferSize = settings.maxBinaryMessageBytes();
         this.sendTimeout = settings.sendTimeoutMillis();
-        this.inbound = new InboundDispatch(this, handlers, endpoint);
+        this.decoders = CoderSpecs.sessionDecoders(endpointConfig);
+        this.encoders = CoderSpecs.sessionEncoders(endpointConfig);
+        this.handlers = new MessageHandlerRegistry(decoders);
+        this.inbound = new InboundDispatch(this, handlers, endpoint, decoders);
         this.basic = new WsBasicRemote(this);
         this.async = new WsAsyncRemote(this);
     }
@@ -70,12 +78,17 @@ public final class WsSession implements Session, ConnectionHandler {
     /** Binds the connection this session runs on; called once, before the connection starts. */
     public void bind(Connection connection) {
         this.connection = connection;
-        connection.setMaxTextMessage(maxTextMessageBufferSize);
-        connection.setMaxBinaryMessage(maxBinaryMessageBufferSize);
+        connection.setMaxTextMessage(maxTextMessageBufferSize <= 0 ? Long.MAX_VALUE : maxTextMessageBufferSize);
+        connection.setMaxBinaryMessage(maxBinaryMessageBufferSize <= 0 ? Long.MAX_VALUE : maxBinaryMessageBufferSize);
+        connection.setIdleTimeout(maxIdleTimeout);
     }
 
     Connection connection() {
         return connection;
+    }
+
+    SessionEncoders encoders() {
+        return encoders;
     }
 
     long sendTimeoutMillis() {
@@ -104,7 +117,23 @@ public final class WsSession implements Session, ConnectionHandler {
         if (h == null) {
             return InboundMode.DISCARD;
         }
-        return h.partial() ? InboundMode.PARTIAL : InboundMode.WHOLE;
+        if (h.partial()) {
+            return InboundMode.PARTIAL;
+        }
+        Class<?> type = h.type();
+        boolean streamed = type == java.io.Reader.class || type == java.io.InputStream.class
+                || decoders.streams(type, text);
+        return streamed ? InboundMode.STREAM : InboundMode.WHOLE;
+    }
+
+    @Override
+    public void onTextStream(java.io.Reader message) {
+        inbound.textStream(message);
+    }
+
+    @Override
+    public void onBinaryStream(java.io.InputStream message) {
+        inbound.binaryStream(message);
     }
 
     @Override
@@ -145,6 +174,8 @@ public final class WsSession implements Session, ConnectionHandler {
             inbound.endpointError(t);
         } finally {
             group.leave(this);
+            decoders.destroy();
+            encoders.destroy();
         }
     }
 
@@ -213,6 +244,7 @@ public final class WsSession implements Session, ConnectionHandler {
     @Override
     public void setMaxIdleTimeout(long milliseconds) {
         this.maxIdleTimeout = milliseconds;
+        connection.setIdleTimeout(milliseconds);
     }
 
     @Override

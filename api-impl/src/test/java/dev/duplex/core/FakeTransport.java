@@ -17,6 +17,7 @@ final class FakeTransport implements Transport {
     private final ArrayDeque<WriteCallback> held = new ArrayDeque<>();
     private TransportListener listener;
     private boolean stalled;
+    private int writes;
     private int pauses;
     private int resumes;
     private volatile boolean paused;
@@ -38,6 +39,7 @@ final class FakeTransport implements Transport {
     @Override
     public void write(ByteBuffer[] buffers, WriteCallback callback) {
         synchronized (this) {
+            writes++;
             for (ByteBuffer b : buffers) {
                 byte[] bytes = new byte[b.remaining()];
                 b.get(bytes);
@@ -51,6 +53,10 @@ final class FakeTransport implements Transport {
             notifyAll();
         }
         callback.completed();
+    }
+
+    synchronized int writes() {
+        return writes;
     }
 
     synchronized void stall(boolean on) {

@@ -51,6 +51,25 @@ final class RecordingHandler implements ConnectionHandler {
         events.add("binaryPart:" + part.remaining() + ":" + last);
     }
 
+    volatile java.util.function.Consumer<java.io.Reader> onTextStreamHook;
+
+    @Override
+    public void onTextStream(java.io.Reader message) {
+        java.util.function.Consumer<java.io.Reader> hook = onTextStreamHook;
+        if (hook != null) {
+            hook.accept(message);
+        }
+    }
+
+    @Override
+    public void onBinaryStream(java.io.InputStream message) {
+        try {
+            events.add("binaryStream:" + message.readAllBytes().length);
+        } catch (java.io.IOException e) {
+            events.add("binaryStreamError:" + e.getMessage());
+        }
+    }
+
     @Override
     public void onPong(ByteBuffer payload) {
         events.add("pong:" + StandardCharsets.UTF_8.decode(payload));

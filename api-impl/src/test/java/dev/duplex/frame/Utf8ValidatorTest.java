@@ -25,6 +25,9 @@ class Utf8ValidatorTest {
 
     private static final SplitFeeder.Kind[] KINDS = SplitFeeder.Kind.values();
 
+    /** Memo for {@link #completable}: tails are short and repeat a lot. */
+    private final Map<String, Boolean> completableTails = new HashMap<>();
+
     private static ByteBuffer buffer(byte[] bytes, int from, int to, int variant) {
         if (variant == KINDS.length) {
             return SplitFeeder.buffer(bytes, from, to, SplitFeeder.Kind.HEAP).asReadOnlyBuffer();
@@ -130,9 +133,9 @@ class Utf8ValidatorTest {
         }
     }
 
-    /** Fuzz with a fixed seed: validity and the first failing byte agree with the JDK's strict decoder. */
+    /** Fuzz with a fixed seed: short sequences over the interesting byte values. */
     @Test
-    void agreesWithTheJdkDecoder() {
+    void agreesWithTheJdkDecoderOnRandomBytes() {
         Random random = new Random(20240229);
         int[] alphabet = {0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1,
             0xec, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xf8, 0xff};
@@ -141,18 +144,51 @@ class Utf8ValidatorTest {
             for (int i = 0; i < bytes.length; i++) {
                 bytes[i] = (byte) (random.nextInt(4) == 0 ? random.nextInt(256) : alphabet[random.nextInt(alphabet.length)]);
             }
-            String hex = Wire.hex(bytes);
-            assertEquals(jdkAccepts(bytes), Utf8Validator.isValid(ByteBuffer.wrap(bytes)), hex);
-            int expectedFail = firstBadPrefix(bytes);
-            Utf8Validator validator = new Utf8Validator();
-            int actualFail = -1;
-            for (int i = 0; i < bytes.length && actualFail < 0; i++) {
-                if (!validator.feed(ByteBuffer.wrap(bytes, i, 1))) {
-                    actualFail = i;
-                }
-            }
-            assertEquals(expectedFail, actualFail, hex);
+            assertAgreesWithJdk(bytes, random);
         }
+    }
+
+    /** Fuzz with a fixed seed: longer, mostly valid text (ASCII runs and every length of code point), one byte changed. */
+    @Test
+    void agreesWithTheJdkDecoderOnDamagedText() {
+        Random random = new Random(3629);
+        int[] codePoints = {'a', ' ', 0x7f, 0x80, 0xe9, 0x7ff, 0x800, 0x20ac, 0xd7ff, 0xe000, 0xfffd, 0xffff, 0x10000,
+            0x1f600, 0x10ffff};
+        for (int round = 0; round < 5_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(40); n > 0; n--) {
+                text.append(random.nextBoolean() ? "abcdefghij".substring(random.nextInt(10))
+                        : new String(Character.toChars(codePoints[random.nextInt(codePoints.length)])));
+            }
+            byte[] bytes = Wire.utf8(text.toString());
+            if (bytes.length > 0 && random.nextInt(5) != 0) {
+                bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+            }
+            assertAgreesWithJdk(bytes, random);
+        }
+    }
+
+    /** Whole in heap and direct buffers, split in two at a random index, and one byte at a time. */
+    private void assertAgreesWithJdk(byte[] bytes, Random random) {
+        String hex = Wire.hex(bytes);
+        boolean expected = jdkAccepts(bytes);
+        assertEquals(expected, Utf8Validator.isValid(ByteBuffer.wrap(bytes)), hex);
+        assertEquals(expected, Utf8Validator.isValid(SplitFeeder.buffer(bytes, 0, bytes.length, SplitFeeder.Kind.DIRECT)), hex);
+        int cut = random.nextInt(bytes.length + 1);
+        Utf8Validator split = new Utf8Validator();
+        boolean splitResult = split.feed(ByteBuffer.wrap(bytes, 0, cut))
+                & split.feed(SplitFeeder.buffer(bytes, cut, bytes.length, KINDS[random.nextInt(KINDS.length)]));
+        assertEquals(expected, splitResult && split.isComplete(), hex + " cut at " + cut);
+        int expectedFail = firstBadPrefix(bytes);
+        Utf8Validator validator = new Utf8Validator();
+        int actualFail = -1;
+        for (int i = 0; i < bytes.length && actualFail < 0; i++) {
+            if (!validator.feed(ByteBuffer.wrap(bytes, i, 1))) {
+                actualFail = i;
+            }
+        }
+        assertEquals(expectedFail, actualFail, hex);
+        assertEquals(expected, actualFail < 0 && validator.isComplete(), hex);
     }
 
     private static boolean jdkAccepts(byte[] bytes) {
@@ -179,8 +215,6 @@ class Utf8ValidatorTest {
         }
         return -1;
     }
-
-    private final Map<String, Boolean> completableTails = new HashMap<>();
 
     private boolean completable(byte[] tail) {
         return completableTails.computeIfAbsent(Wire.hex(tail), key -> {

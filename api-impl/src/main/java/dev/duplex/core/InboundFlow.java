@@ -1,0 +1,114 @@
+package dev.duplex.core;
+
+import dev.duplex.transport.Transport;
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * Inbound back-pressure for one connection (DESIGN.md §3 rule 5): counts the received bytes handed to the
+ * application and not yet consumed; above the limit it pauses the transport, at half the limit it resumes.
+ * Whole messages count until their callback returns; streamed messages count chunk by chunk until the
+ * application reads them.
+ *
+ * <p>Threads: {@code dispatch}/{@code stream*} on the reader thread; {@code consumed} from dispatcher threads.
+ */
+final class InboundFlow {
+
+    private final Transport transport;
+    private final SerialExecutor dispatcher;
+    private final long limit;
+    private long pending;
+    private boolean paused;
+    private StreamPipe stream;
+
+    InboundFlow(Transport transport, SerialExecutor dispatcher, long limit) {
+        this.transport = transport;
+        this.dispatcher = dispatcher;
+        this.limit = limit;
+    }
+
+    /** Queues {@code task} on the dispatcher, counting {@code bytes} until it has run. */
+    void dispatch(long bytes, Runnable task) {
+        add(bytes);
+        dispatcher.execute(() -> {
+            try {
+                task.run();
+            } finally {
+                consumed(bytes);
+            }
+        });
+    }
+
+    /** A streamed message starts: the application gets its stream on the dispatcher, in message order. */
+    void streamStart(Consumer<StreamPipe> deliver) {
+        StreamPipe pipe = new StreamPipe(this::consumed);
+        synchronized (this) {
+            stream = pipe;
+        }
+        dispatcher.execute(() -> {
+            try {
+                deliver.accept(pipe);
+            } finally {
+                pipe.abandon();
+            }
+        });
+    }
+
+    void streamChunk(byte[] chunk) {
+        add(chunk.length);
+        currentStream().offer(chunk);
+    }
+
+    void streamEnd() {
+        StreamPipe pipe;
+        synchronized (this) {
+            pipe = stream;
+            stream = null;
+        }
+        pipe.end();
+    }
+
+    /** The connection ended: a reader blocked on a half-received stream gets this failure. */
+    void failStream(IOException cause) {
+        StreamPipe pipe;
+        synchronized (this) {
+            pipe = stream;
+            stream = null;
+        }
+        if (pipe != null) {
+            pipe.fail(cause);
+        }
+    }
+
+    private synchronized StreamPipe currentStream() {
+        return stream;
+    }
+
+    private void add(long bytes) {
+        boolean pause = false;
+        synchronized (this) {
+            pending += bytes;
+            if (!paused && pending > limit) {
+                paused = true;
+                pause = true;
+            }
+        }
+        if (pause) {
+            transport.pauseReading();
+        }
+    }
+
+    void consumed(long bytes) {
+        boolean resume = false;
+        synchronized (this) {
+            pending -= bytes;
+            if (paused && pending <= limit / 2) {
+                paused = false;
+                resume = true;
+            }
+        }
+        if (resume) {
+            transport.resumeReading();
+        }
+    }
+}

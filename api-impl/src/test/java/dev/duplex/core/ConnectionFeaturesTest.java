@@ -1,0 +1,120 @@
+package dev.duplex.core;
+
+import static dev.duplex.core.WireFrames.clientFrame;
+import static dev.duplex.core.WireFrames.decode;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.duplex.frame.OpCode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Streaming, idle timeout and batching of {@link Connection}, over a {@link FakeTransport}. */
+class ConnectionFeaturesTest {
+
+    private ExecutorService pool;
+    private ScheduledExecutorService timer;
+    private FakeTransport transport;
+    private RecordingHandler handler;
+    private Connection connection;
+
+    @BeforeEach
+    void setUp() throws InterruptedException {
+        pool = Executors.newCachedThreadPool();
+        timer = Executors.newSingleThreadScheduledExecutor();
+        transport = new FakeTransport();
+        handler = new RecordingHandler();
+        connection = new Connection(transport, ConnectionConfig.builder().id("f1").executor(pool).scheduler(timer)
+                .closeTimeoutMillis(2_000).build(), handler);
+        connection.start();
+        assertTrue(handler.opened.await(10, TimeUnit.SECONDS));
+    }
+
+    @AfterEach
+    void tearDown() {
+        pool.shutdownNow();
+        timer.shutdownNow();
+    }
+
+    @Test
+    void streamedTextReachesTheApplicationBeforeTheMessageEnds() throws Exception {
+        handler.mode = InboundMode.STREAM;
+        BlockingQueue<String> read = new LinkedBlockingQueue<>();
+        handler.onTextStreamHook = reader -> {
+            char[] buffer = new char[64];
+            try {
+                for (int n; (n = reader.read(buffer)) >= 0; ) {
+                    read.add(new String(buffer, 0, n));
+                }
+                read.add("<end>");
+            } catch (IOException e) {
+                read.add("error: " + e.getMessage());
+            }
+        };
+        transport.inject(clientFrame(false, OpCode.TEXT, "first ".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("first ", read.poll(10, TimeUnit.SECONDS), "the first fragment must arrive on its own");
+        transport.inject(clientFrame(false, OpCode.CONTINUATION, "caf\u00e9 ".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("caf\u00e9 ", read.poll(10, TimeUnit.SECONDS));
+        transport.inject(clientFrame(true, OpCode.CONTINUATION, "end".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("end", read.poll(10, TimeUnit.SECONDS));
+        assertEquals("<end>", read.poll(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void streamedBinaryIsReadWhole() throws Exception {
+        handler.mode = InboundMode.STREAM;
+        transport.inject(clientFrame(false, OpCode.BINARY, new byte[1000]));
+        transport.inject(clientFrame(true, OpCode.CONTINUATION, new byte[24]));
+        assertEquals("binaryStream:1024", handler.next());
+    }
+
+    @Test
+    void aReaderBlockedOnAHalfMessageFailsWhenTheConnectionEnds() throws Exception {
+        handler.mode = InboundMode.STREAM;
+        BlockingQueue<String> read = new LinkedBlockingQueue<>();
+        handler.onTextStreamHook = reader -> {
+            try {
+                reader.read(new char[16]);
+                reader.read(new char[16]);
+                read.add("no failure");
+            } catch (IOException e) {
+                read.add("failed");
+            }
+        };
+        transport.inject(clientFrame(false, OpCode.TEXT, "half".getBytes(StandardCharsets.UTF_8)));
+        transport.eof();
+        assertEquals("failed", read.poll(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void idleTimeoutClosesWith1001SayingItWasIdle() throws Exception {
+        connection.setIdleTimeout(200);
+        List<String> frames = decode(transport.awaitWritten(4));
+        assertTrue(frames.get(0).startsWith("CLOSE 1001 ") && frames.get(0).contains("idle"), frames.toString());
+    }
+
+    @Test
+    void batchedMessagesGoOutInOneWriteOnFlush() throws Exception {
+        connection.setBatching(true);
+        for (int i = 0; i < 10; i++) {
+            connection.sendText("m" + i, SendCallback.NONE);
+        }
+        assertEquals(0, transport.writes(), "nothing is written while batching and under the batch size");
+        connection.flush();
+        assertEquals(1, transport.writes());
+        assertEquals(10, decode(transport.written()).size());
+        connection.setBatching(false);
+        connection.sendText("now", SendCallback.NONE);
+        assertEquals(2, transport.writes());
+    }
+}
