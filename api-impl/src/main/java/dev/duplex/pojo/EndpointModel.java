@@ -3,6 +3,7 @@ package dev.duplex.pojo;
 import dev.duplex.coder.CoderSpecs;
 import jakarta.websocket.Decoder;
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Encoder;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
@@ -49,11 +50,19 @@ public final class EndpointModel {
     /** As {@link #scan(Class, Set)}, with the endpoint's decoders, which make more message types acceptable. */
     public static EndpointModel scan(Class<?> endpointClass, Set<String> pathVariables,
             List<Class<? extends Decoder>> decoders) throws DeploymentException {
+        return scan(endpointClass, pathVariables, decoders, List.of());
+    }
+
+    /** As above, with the endpoint's encoders, which decide what an {@code @OnMessage} method may return. */
+    public static EndpointModel scan(Class<?> endpointClass, Set<String> pathVariables,
+            List<Class<? extends Decoder>> decoders, List<Class<? extends Encoder>> encoders)
+            throws DeploymentException {
         if (!Modifier.isPublic(endpointClass.getModifiers())) {
             throw new DeploymentException("endpoint class " + endpointClass.getName() + " must be public");
         }
         List<Method> methods = visibleMethods(endpointClass);
-        ParameterRules rules = new ParameterRules(endpointClass, pathVariables, CoderSpecs.decoders(decoders));
+        ParameterRules rules = new ParameterRules(endpointClass, pathVariables, CoderSpecs.decoders(decoders),
+                CoderSpecs.encoders(encoders));
         EndpointMethod open = single(endpointClass, methods, OnOpen.class, rules);
         EndpointMethod close = single(endpointClass, methods, OnClose.class, rules);
         EndpointMethod error = single(endpointClass, methods, OnError.class, rules);

@@ -1,6 +1,7 @@
 package dev.duplex.pojo;
 
 import dev.duplex.coder.DecoderSpec;
+import dev.duplex.coder.EncoderSpec;
 import dev.duplex.session.PrimitiveText;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DecodeException;
@@ -31,11 +32,30 @@ final class ParameterRules {
     private final Class<?> type;
     private final Set<String> pathVariables;
     private final java.util.List<DecoderSpec> decoders;
+    private final java.util.List<EncoderSpec> encoders;
 
-    ParameterRules(Class<?> type, Set<String> pathVariables, java.util.List<DecoderSpec> decoders) {
+    ParameterRules(Class<?> type, Set<String> pathVariables, java.util.List<DecoderSpec> decoders,
+            java.util.List<EncoderSpec> encoders) {
         this.type = type;
         this.pathVariables = pathVariables;
         this.decoders = decoders;
+        this.encoders = encoders;
+    }
+
+    /** A return value is sent back: it must be a type Duplex or one of the endpoint's encoders can send. */
+    private void checkReturnType(Method m) throws DeploymentException {
+        Class<?> r = m.getReturnType();
+        if (r == void.class || r == String.class || r == ByteBuffer.class || r == byte[].class
+                || PrimitiveText.isPrimitive(r) || r == Object.class) {
+            return;
+        }
+        for (EncoderSpec e : encoders) {
+            if (e.source().isAssignableFrom(r) || r.isAssignableFrom(e.source())) {
+                return;
+            }
+        }
+        throw invalid(m, OnMessage.class, "its return type " + r.getName() + " cannot be sent: return void, "
+                + "String, ByteBuffer, byte[], a primitive, or a type one of the endpoint's encoders handles (spec §4.7)");
     }
 
     /** {@code @OnOpen}, {@code @OnClose} or {@code @OnError}. */
@@ -103,6 +123,7 @@ final class ParameterRules {
         Class<?> payload = params[payloadIndex].getType();
         boolean partial = lastIndex >= 0;
         MessageMethod.Kind kind = kindOf(m, payload, partial);
+        checkReturnType(m);
         long max = annotation.maxMessageSize();
         if (max != -1 && kind == MessageMethod.Kind.PONG) {
             throw invalid(m, OnMessage.class, "maxMessageSize applies to text and binary messages, not pongs");

@@ -71,8 +71,8 @@ public final class WsServerContainer implements ServerContainer {
                     + ": it has no @ServerEndpoint annotation (use addEndpoint(ServerEndpointConfig) for Endpoint subclasses)");
         }
         UriTemplate template = new UriTemplate(annotation.value());
-        CoderSpecs.encoders(List.of(annotation.encoders()));
-        EndpointModel model = EndpointModel.scan(endpointClass, template.variables(), List.of(annotation.decoders()));
+        EndpointModel model = EndpointModel.scan(endpointClass, template.variables(), List.of(annotation.decoders()),
+                List.of(annotation.encoders()));
         ServerEndpointConfig.Builder builder = ServerEndpointConfig.Builder.create(endpointClass, annotation.value())
                 .subprotocols(List.of(annotation.subprotocols()))
                 .encoders(List.of(annotation.encoders()))
@@ -96,7 +96,7 @@ public final class WsServerContainer implements ServerContainer {
                 throw new DeploymentException("cannot deploy " + type.getName() + " at " + config.getPath()
                         + ": it neither extends jakarta.websocket.Endpoint nor has @ServerEndpoint");
             }
-            model = EndpointModel.scan(type, template.variables(), config.getDecoders());
+            model = EndpointModel.scan(type, template.variables(), config.getDecoders(), config.getEncoders());
         }
         register(new Registration(config, template, model, new SessionGroup()));
     }
@@ -141,7 +141,7 @@ public final class WsServerContainer implements ServerContainer {
             HandshakeInput input) throws DeploymentException {
         UriTemplate template = new UriTemplate(config.getPath());
         EndpointModel model = Endpoint.class.isAssignableFrom(config.getEndpointClass()) ? null
-                : EndpointModel.scan(config.getEndpointClass(), null, config.getDecoders());
+                : EndpointModel.scan(config.getEndpointClass(), null, config.getDecoders(), config.getEncoders());
         Registration registration = new Registration(config, template, model, new SessionGroup());
         return processor.process(registration, pathParameters, input);
     }

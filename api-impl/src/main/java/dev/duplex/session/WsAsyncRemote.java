@@ -49,7 +49,7 @@ final class WsAsyncRemote extends WsRemoteEndpoint implements RemoteEndpoint.Asy
     private void sendTextBytes(String text, SendCallback callback) {
         ByteBuffer utf8 = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
         if (admit(utf8.remaining(), callback)) {
-            session.connection().sendText(utf8, callback);
+            session.connection().sendText(utf8, timed(callback));
         }
     }
 
@@ -70,7 +70,7 @@ final class WsAsyncRemote extends WsRemoteEndpoint implements RemoteEndpoint.Asy
 
     private void sendBinaryBytes(ByteBuffer data, SendCallback callback) {
         if (admit(data.remaining(), callback)) {
-            session.connection().sendBinary(data, callback);
+            session.connection().sendBinary(data, timed(callback));
         }
     }
 
@@ -111,6 +111,20 @@ final class WsAsyncRemote extends WsRemoteEndpoint implements RemoteEndpoint.Asy
                 + session.connection().queuedBytes() + " bytes are already waiting for a slow peer (outbound limit "
                 + session.connection().config().outboundLimit() + " bytes, key duplex.outboundLimitBytes)"));
         return false;
+    }
+
+    /**
+     * Applies the send timeout: a send not written within it fails with a SocketTimeoutException naming the
+     * timeout (the frame may still go out later, as with any implementation once bytes are queued).
+     */
+    private SendCallback timed(SendCallback callback) {
+        long timeout = session.sendTimeoutMillis();
+        if (timeout <= 0) {
+            return callback;
+        }
+        TimedSend timed = new TimedSend(callback, session.getId(), timeout);
+        timed.arm(session.connection().schedule(timed::expire, timeout));
+        return timed;
     }
 
     private SendCallback toHandler(SendHandler handler) {

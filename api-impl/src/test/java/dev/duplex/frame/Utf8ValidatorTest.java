@@ -206,14 +206,24 @@ class Utf8ValidatorTest {
      * it leaves unconsumed is tried with every class of continuation bytes.
      */
     private int firstBadPrefix(byte[] bytes) {
-        for (int n = 1; n <= bytes.length; n++) {
-            ByteBuffer in = ByteBuffer.wrap(bytes, 0, n);
-            CoderResult result = strictDecoder().decode(in, CharBuffer.allocate(64), false);
-            if (result.isError() || (in.hasRemaining() && !completable(Wire.toArray(in)))) {
-                return n - 1;
+        // Once a prefix cannot be completed, no longer one can: binary search for the shortest such prefix.
+        int low = 1;
+        int high = bytes.length + 1;   // "none"
+        while (low < high) {
+            int n = (low + high) >>> 1;
+            if (completablePrefix(bytes, n)) {
+                low = n + 1;
+            } else {
+                high = n;
             }
         }
-        return -1;
+        return low > bytes.length ? -1 : low - 1;
+    }
+
+    private boolean completablePrefix(byte[] bytes, int n) {
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, n);
+        CoderResult result = strictDecoder().decode(in, CharBuffer.allocate(n + 2), false);
+        return !result.isError() && (!in.hasRemaining() || completable(Wire.toArray(in)));
     }
 
     private boolean completable(byte[] tail) {
