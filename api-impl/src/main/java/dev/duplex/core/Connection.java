@@ -252,6 +252,8 @@ public final class Connection implements TransportListener {
         synchronized (lock) {
             closeWritten = true;
         }
+        // Javadoc of Session.close(CloseReason): onClose follows once the close frame was sent.
+        dispatchClose();
         maybeFinishHandshake();
     }
 

@@ -292,10 +292,12 @@ public final class WsSession implements Session, ConnectionHandler {
     @Override
     public void close(CloseReason closeReason) throws IOException {
         int code = closeReason.getCloseCode().getCode();
-        if (!CloseCodes.isValidOnWire(code)) {
+        boolean sendable = CloseCodes.isValidOnWire(code) || code == CloseCodes.NO_STATUS;
+        if (!sendable) {
             LOG.log(Level.DEBUG, () -> "session " + id + ": close code " + code + " cannot be sent; sending 1000");
         }
-        connection.close(CloseCodes.isValidOnWire(code) ? code : CloseCodes.NORMAL, closeReason.getReasonPhrase());
+        // 1005 (NO_STATUS_CODE) goes out as a close frame without a payload.
+        connection.close(sendable ? code : CloseCodes.NORMAL, closeReason.getReasonPhrase());
     }
 
     @Override
