@@ -1,6 +1,7 @@
 package dev.duplex.server;
 
 import dev.duplex.transport.Transport;
+import jakarta.websocket.Session;
 
 /**
  * A handshake that was accepted and now waits for its upgraded connection. The hosting container calls
@@ -8,6 +9,6 @@ import dev.duplex.transport.Transport;
  */
 public interface PendingSession {
 
-    /** Starts the session on {@code transport}: {@code onOpen} runs on the session's dispatcher. */
-    void open(Transport transport);
+    /** Starts the session on {@code transport} ({@code onOpen} runs on the session's dispatcher) and returns it. */
+    Session open(Transport transport);
 }

@@ -78,6 +78,7 @@ final class UpgradeProcessor {
             Connection connection = new Connection(transport, container.connectionConfig(session.getId()), session);
             session.bind(connection);
             connection.start();
+            return session;
         };
         return new HandshakeOutcome(101, new TreeMap<>(response.getHeaders()), null, pending);
     }

@@ -38,12 +38,15 @@ public final class DuplexInitializer implements ServletContainerInitializer {
         } catch (IllegalArgumentException e) {
             throw new ServletException("Duplex configuration error: " + e.getMessage(), e);
         }
+        AuthenticatedSessions authenticated = new AuthenticatedSessions();
         container.setHttpUpgrader((req, resp, config, params) ->
-                ServletUpgrade.upgradeFor(container, req, resp, config, params));
+                ServletUpgrade.upgradeFor(container, authenticated, req, resp, config, params));
         context.setAttribute(ServerContainer.class.getName(), container);
         context.addListener(new Shutdown(container));
+        context.addListener(authenticated);
 
-        FilterRegistration.Dynamic filter = context.addFilter("duplex-upgrade", new UpgradeFilter(container));
+        FilterRegistration.Dynamic filter = context.addFilter("duplex-upgrade",
+                new UpgradeFilter(container, authenticated));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
 

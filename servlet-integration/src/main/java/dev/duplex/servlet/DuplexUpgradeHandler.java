@@ -3,6 +3,8 @@ package dev.duplex.servlet;
 import dev.duplex.server.PendingSession;
 import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
+import jakarta.websocket.Session;
+import java.util.function.Consumer;
 
 /**
  * The {@link HttpUpgradeHandler} the container creates for an accepted handshake. The filter hands it the pending
@@ -13,12 +15,14 @@ public final class DuplexUpgradeHandler implements HttpUpgradeHandler {
 
     private volatile PendingSession pending;
     private volatile boolean secure;
+    private volatile Consumer<Session> opened;
     private volatile ServletTransport transport;
 
-    /** Called by the filter, before {@code init}. */
-    void prepare(PendingSession pending, boolean secure) {
+    /** Called by the filter, before {@code init}; {@code opened} learns of the session once it starts. */
+    void prepare(PendingSession pending, boolean secure, Consumer<Session> opened) {
         this.pending = pending;
         this.secure = secure;
+        this.opened = opened;
     }
 
     @Override
@@ -30,7 +34,11 @@ public final class DuplexUpgradeHandler implements HttpUpgradeHandler {
         }
         ServletTransport t = new ServletTransport(connection, secure);
         transport = t;
-        session.open(t);
+        Session started = session.open(t);
+        Consumer<Session> hook = opened;
+        if (hook != null) {
+            hook.accept(started);
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.duplex.server.WsServerContainer;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
@@ -21,8 +22,8 @@ final class ServletUpgrade {
     private ServletUpgrade() {
     }
 
-    static void apply(HandshakeOutcome outcome, HttpServletRequest request, HttpServletResponse response)
-            throws IOException, ServletException {
+    static void apply(HandshakeOutcome outcome, HttpServletRequest request, HttpServletResponse response,
+            AuthenticatedSessions authenticated) throws IOException, ServletException {
         for (Map.Entry<String, List<String>> header : outcome.headers().entrySet()) {
             boolean first = true;
             for (String value : header.getValue()) {
@@ -40,20 +41,23 @@ final class ServletUpgrade {
         }
         // Tomcat sends the status but not these two headers; Undertow adds only Connection (set them ourselves).
         response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
+        HttpSession httpSession = request.getUserPrincipal() == null ? null : request.getSession(false);
         DuplexUpgradeHandler handler = request.upgrade(DuplexUpgradeHandler.class);
-        handler.prepare(outcome.pending(), request.isSecure());
+        handler.prepare(outcome.pending(), request.isSecure(),
+                httpSession == null ? null : session -> authenticated.add(httpSession, session));
     }
 
     /** The {@code upgradeHttpToWebSocket} hook installed on the container. */
-    static void upgradeFor(WsServerContainer container, Object request, Object response, ServerEndpointConfig config,
-            Map<String, String> pathParameters) throws IOException, DeploymentException {
+    static void upgradeFor(WsServerContainer container, AuthenticatedSessions authenticated, Object request,
+            Object response, ServerEndpointConfig config, Map<String, String> pathParameters)
+            throws IOException, DeploymentException {
         if (!(request instanceof HttpServletRequest req) || !(response instanceof HttpServletResponse resp)) {
             throw new DeploymentException("upgradeHttpToWebSocket needs an HttpServletRequest and an "
                     + "HttpServletResponse, got " + type(request) + " and " + type(response));
         }
         HandshakeOutcome outcome = container.handshake(config, pathParameters, new ServletHandshakeInput(req));
         try {
-            apply(outcome, req, resp);
+            apply(outcome, req, resp, authenticated);
         } catch (ServletException e) {
             throw new IOException("the container refused the upgrade: " + e.getMessage(), e);
         }

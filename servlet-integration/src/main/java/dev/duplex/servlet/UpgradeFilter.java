@@ -23,9 +23,11 @@ public final class UpgradeFilter extends GenericFilter {
     private static final long serialVersionUID = 1L;
 
     private final transient WsServerContainer container;
+    private final transient AuthenticatedSessions authenticated;
 
-    public UpgradeFilter(WsServerContainer container) {
+    UpgradeFilter(WsServerContainer container, AuthenticatedSessions authenticated) {
         this.container = container;
+        this.authenticated = authenticated;
     }
 
     @Override
@@ -48,7 +50,7 @@ public final class UpgradeFilter extends GenericFilter {
             return;
         }
         HandshakeOutcome outcome = container.handshake(match, new ServletHandshakeInput(request));
-        ServletUpgrade.apply(outcome, request, response);
+        ServletUpgrade.apply(outcome, request, response, authenticated);
     }
 
     private static String pathWithinApplication(HttpServletRequest request) {
