@@ -226,6 +226,21 @@ public final class Connection implements TransportListener {
         outbound.sendClose(CloseCodes.payload(code, reason), this::closeFrameWritten);
     }
 
+    /**
+     * Ends the connection at once, without waiting for a close handshake: {@code onClose} gets 1006 and this
+     * reason unless it already ran. For shutdown of sessions whose peer does not answer.
+     */
+    public void abort(String reason) {
+        synchronized (lock) {
+            if (!closeDispatched) {
+                closeCode = CloseCodes.ABNORMAL;
+                closeReason = reason;
+            }
+        }
+        dispatchClose();
+        terminate();
+    }
+
     private void onPeerClose(int code, String reason) {
         inputDone = true;
         boolean reply;

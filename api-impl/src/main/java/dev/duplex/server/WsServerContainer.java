@@ -184,22 +184,46 @@ public final class WsServerContainer implements ServerContainer {
 
     // ---------------------------------------------------------------- lifecycle
 
-    /** Closes every open session with 1001 (going away) and stops the container's threads. */
-    public void shutdown() {
-        for (Registration r : registry.all()) {
-            for (Session s : r.sessions().snapshot()) {
-                try {
-                    s.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "The server is shutting down"));
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.DEBUG, () -> "closing " + s.getId() + " at shutdown failed: " + e);
-                }
+    /**
+     * Closes every open session with 1001 (going away), waits up to {@code graceMillis} for their {@code onClose}
+     * to run, ends the stragglers at once, and stops the container's threads. Called when the application stops.
+     */
+    public void shutdown(long graceMillis) {
+        List<Session> open = openSessions();
+        for (Session s : open) {
+            try {
+                s.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "The server is shutting down"));
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.DEBUG, () -> "closing " + s.getId() + " at shutdown failed: " + e);
             }
         }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(graceMillis);
         try {
-            threads.shutdown(2_000);
+            for (Registration r : registry.all()) {
+                r.sessions().awaitEmpty(deadline);
+            }
+            for (Session s : openSessions()) {
+                if (s instanceof dev.duplex.session.WsSession ws) {
+                    ws.abort("The server shut down before the close handshake finished");
+                }
+            }
+            threads.shutdown(graceMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Shuts down with a two-second grace period. */
+    public void shutdown() {
+        shutdown(2_000);
+    }
+
+    private List<Session> openSessions() {
+        List<Session> all = new java.util.ArrayList<>();
+        for (Registration r : registry.all()) {
+            all.addAll(r.sessions().snapshot());
+        }
+        return all;
     }
 
     // ---------------------------------------------------------------- WebSocketContainer

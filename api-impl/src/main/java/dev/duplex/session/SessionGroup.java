@@ -19,6 +19,21 @@ public final class SessionGroup {
 
     void leave(Session session) {
         sessions.remove(session);
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    /** Waits until no session is open or the deadline ({@link System#nanoTime()}) passes; true when empty. */
+    public synchronized boolean awaitEmpty(long deadlineNanos) throws InterruptedException {
+        while (!sessions.isEmpty()) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     /** A snapshot of the open sessions. */

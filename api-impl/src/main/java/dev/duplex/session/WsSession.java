@@ -300,6 +300,11 @@ public final class WsSession implements Session, ConnectionHandler {
         connection.close(sendable ? code : CloseCodes.NORMAL, closeReason.getReasonPhrase());
     }
 
+    /** Ends the session at once (1006 to onClose) when a graceful close did not finish in time. */
+    public void abort(String reason) {
+        connection.abort(reason);
+    }
+
     @Override
     public URI getRequestURI() {
         return context.requestUri();
