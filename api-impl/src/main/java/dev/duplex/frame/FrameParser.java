@@ -4,9 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Incremental, non-allocating RFC 6455 frame parser (§5.2), enforcing the frame-level rules of §5.1–§5.5
- * and §7.4. It does not validate the UTF-8 of text messages nor enforce message-size limits: the connection
- * core does that after extensions have run.
+ * Incremental RFC 6455 frame parser (§5.2), enforcing the frame-level rules of §5.1–§5.5 and §7.4. Data and
+ * ping/pong frames allocate nothing (but for the two short-lived views {@link Masker} takes of a large range of a
+ * direct buffer); a close frame builds its reason string. It does not validate the UTF-8 of text messages nor
+ * enforce message-size limits: the connection core does that after extensions have run.
  *
  * <p>Not thread-safe: one thread at a time (the connection's reader) calls {@link #parse}, and the listener is
  * called on that thread, synchronously, never re-entrantly.
@@ -371,7 +372,10 @@ public final class FrameParser {
      */
     public interface Listener {
 
-        /** Header of a data frame: opcode TEXT, BINARY or CONTINUATION; rsv = (b0 &gt;&gt; 4) &amp; 7; length = declared length. */
+        /**
+         * Header of a data frame: opcode TEXT, BINARY or CONTINUATION; rsv = (b0 &gt;&gt; 4) &amp; 7;
+         * length = the declared payload length.
+         */
         void onDataFrameStart(int opcode, boolean fin, int rsv, long length) throws ProtocolException;
 
         /** Some (unmasked) payload of the current data frame; never called with an empty buffer. */

@@ -51,7 +51,8 @@ public final class Masker {
             done = xorArray(buf.array(), offset + from, offset + to, wideKey(key, ByteOrder.nativeOrder()));
         } else if (to - from >= LONG_VIEW_THRESHOLD) {
             ByteOrder nativeOrder = ByteOrder.nativeOrder();
-            done = 8 * xorLongs(buf.slice(from, to - from).order(nativeOrder).asLongBuffer(), wideKey(key, nativeOrder));
+            LongBuffer longs = buf.slice(from, to - from).order(nativeOrder).asLongBuffer();
+            done = 8 * xorLongs(longs, wideKey(key, nativeOrder));
         } else {
             done = xorBuffer(buf, from, to, wideKey(key, buf.order()));
         }

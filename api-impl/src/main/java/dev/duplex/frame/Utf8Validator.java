@@ -118,26 +118,55 @@ public final class Utf8Validator {
             return state;   // the input ended inside the code point
         }
         while (i < to) {
-            while (i + 8 <= to && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
-                i += 8;
+            if (bytes[i] >= 0) {
+                int next = skipAscii(bytes, i, to);
+                if (next == i) {
+                    // A non-ASCII byte lies within the next 8 (or fewer than 8 are left): go to it byte by byte.
+                    do {
+                        i++;
+                    } while (i < to && bytes[i] >= 0);
+                } else {
+                    i = next;
+                }
+                continue;
             }
-            // At most about 8 bytes one by one before trying whole words again.
-            for (int stop = Math.min(to, i + 8); i < stop; ) {
-                if (bytes[i] >= 0) {
-                    i++;
-                    continue;
-                }
-                int length = sequenceLength(bytes, i, to);
-                if (length == 0) {
-                    return REJECT;
-                }
-                if (length < 0) {
-                    return automaton(ACCEPT, bytes, i, to);
-                }
-                i += length;
+            int length = sequenceLength(bytes, i, to);
+            if (length == 0) {
+                return REJECT;
             }
+            if (length < 0) {
+                return automaton(ACCEPT, bytes, i, to);
+            }
+            i += length;
         }
         return ACCEPT;
+    }
+
+    /**
+     * The index of the first 8-byte word from {@code i} that is not all ASCII (or of the last, shorter run).
+     * After one ASCII word it tries 32 bytes per step, so long ASCII runs go fast and mixed text wastes little.
+     */
+    private static int skipAscii(byte[] bytes, int i, int to) {
+        while (i <= to - 8 && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
+            i += 8;
+            while (i <= to - 32 && (((long) LONGS.get(bytes, i) | (long) LONGS.get(bytes, i + 8)
+                    | (long) LONGS.get(bytes, i + 16) | (long) LONGS.get(bytes, i + 24)) & HIGH_BITS) == 0) {
+                i += 32;
+            }
+        }
+        return i;
+    }
+
+    /** Like {@link #skipAscii(byte[], int, int)}; the high-bit test holds in either byte order. */
+    private static int skipAscii(ByteBuffer buf, int i, int to) {
+        while (i <= to - 8 && (buf.getLong(i) & HIGH_BITS) == 0) {
+            i += 8;
+            while (i <= to - 32 && ((buf.getLong(i) | buf.getLong(i + 8) | buf.getLong(i + 16)
+                    | buf.getLong(i + 24)) & HIGH_BITS) == 0) {
+                i += 32;
+            }
+        }
+        return i;
     }
 
     /**
@@ -174,14 +203,12 @@ public final class Utf8Validator {
         return state;
     }
 
-    /** Like {@link #scanArray} for direct or read-only buffers; the high-bit test holds in either byte order. */
+    /** The automaton with the ASCII fast path, for direct or read-only buffers. */
     private static int scanBuffer(int state, ByteBuffer buf, int from, int to) {
         int i = from;
         while (i < to) {
             if (state == ACCEPT) {
-                while (i + 8 <= to && (buf.getLong(i) & HIGH_BITS) == 0) {
-                    i += 8;
-                }
+                i = skipAscii(buf, i, to);
             }
             for (int stop = Math.min(to, i + 8); i < stop; i++) {
                 state = NEXT[state + CLASS_OF[buf.get(i) & 0xFF]];

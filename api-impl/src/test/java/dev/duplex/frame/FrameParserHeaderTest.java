@@ -71,8 +71,10 @@ class FrameParserHeaderTest {
 
     @Test
     void nonMinimalLengthEncodingIsAccepted() {   // RFC 6455 §5.2 binds senders; receivers stay lenient
-        assertEvents(Wire.bytes("81 7e 00 05 48 65 6c 6c 6f"), CLIENT, "TEXT fin=true rsv=0 len=5", "end fin=true data=" + HELLO);
-        assertEvents(Wire.bytes("81 7f 00 00 00 00 00 00 00 01 41"), CLIENT, "TEXT fin=true rsv=0 len=1", "end fin=true data=41");
+        assertEvents(Wire.bytes("81 7e 00 05 48 65 6c 6c 6f"), CLIENT,
+                "TEXT fin=true rsv=0 len=5", "end fin=true data=" + HELLO);
+        assertEvents(Wire.bytes("81 7f 00 00 00 00 00 00 00 01 41"), CLIENT,
+                "TEXT fin=true rsv=0 len=1", "end fin=true data=41");
     }
 
     @Test
@@ -146,7 +148,8 @@ class FrameParserHeaderTest {
         assertError(Wire.bytes("41 01 aa c0 00"), factory, 1002, List.of("RSV bits 0x4", "continuation frame"),
                 "TEXT fin=false rsv=4 len=1", "end fin=false data=aa");
         assertEvents(Wire.bytes("41 01 aa 80 00"), factory,
-                "TEXT fin=false rsv=4 len=1", "end fin=false data=aa", "CONTINUATION fin=true rsv=0 len=0", "end fin=true data=");
+                "TEXT fin=false rsv=4 len=1", "end fin=false data=aa",
+                "CONTINUATION fin=true rsv=0 len=0", "end fin=true data=");
     }
 
     @ParameterizedTest
@@ -163,7 +166,8 @@ class FrameParserHeaderTest {
 
     @Test
     void maskKeyAllZeroIsStillMasked() {   // RFC 6455 §5.3: the key value is irrelevant to the rule
-        assertEvents(Wire.bytes("81 85 00 00 00 00 48 65 6c 6c 6f"), SERVER, "TEXT fin=true rsv=0 len=5", "end fin=true data=" + HELLO);
+        assertEvents(Wire.bytes("81 85 00 00 00 00 48 65 6c 6c 6f"), SERVER,
+                "TEXT fin=true rsv=0 len=5", "end fin=true data=" + HELLO);
     }
 
     private static Function<FrameParser.Listener, FrameParser> clientAllowing(int rsvMask) {

@@ -76,7 +76,7 @@ class FrameRoundTripTest {
         return Math.min(length, max);
     }
 
-    private static FrameParser parser(RecordingListener listener, boolean server) {
+    private static FrameParser parser(FrameParser.Listener listener, boolean server) {
         FrameParser parser = new FrameParser(listener, server, Long.MAX_VALUE);
         parser.setAllowedRsv(FrameParser.RSV1);
         return parser;
@@ -108,7 +108,7 @@ class FrameRoundTripTest {
     @ValueSource(booleans = {true, false})
     void smallConversationAtEverySplit(boolean clientToServer) {
         Script script = randomConversation(clientToServer, 99, 5, 40);
-        SplitFeeder.Outcome outcome = SplitFeeder.feedAllSplits(script.wire.toByteArray(), l -> parser((RecordingListener) l, clientToServer));
+        SplitFeeder.Outcome outcome = SplitFeeder.feedAllSplits(script.wire.toByteArray(), l -> parser(l, clientToServer));
         assertEquals(0, outcome.errorCode(), outcome.error());
         assertEquals(script.expected, outcome.events());
     }

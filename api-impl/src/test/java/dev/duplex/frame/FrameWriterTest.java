@@ -61,8 +61,10 @@ class FrameWriterTest {
         assertEquals("810548656c6c6f", Wire.hex(FrameWriter.encode(true, 0, OpCode.TEXT, hello, false, 0)));
         assertEquals(2, hello.position(), "payload position must not move");
         assertEquals("818537fa213d7f9f4d5158", Wire.hex(FrameWriter.encode(true, 0, OpCode.TEXT, hello, true, 0x37FA213D)));
-        assertEquals("010348656c", Wire.hex(FrameWriter.encode(false, 0, OpCode.TEXT, ByteBuffer.wrap(Wire.ascii("Hel")), false, 0)));
-        assertEquals("80026c6f", Wire.hex(FrameWriter.encode(true, 0, OpCode.CONTINUATION, ByteBuffer.wrap(Wire.ascii("lo")), false, 0)));
+        ByteBuffer hel = ByteBuffer.wrap(Wire.ascii("Hel"));
+        assertEquals("010348656c", Wire.hex(FrameWriter.encode(false, 0, OpCode.TEXT, hel, false, 0)));
+        ByteBuffer lo = ByteBuffer.wrap(Wire.ascii("lo"));
+        assertEquals("80026c6f", Wire.hex(FrameWriter.encode(true, 0, OpCode.CONTINUATION, lo, false, 0)));
         assertEquals("8a8537fa213d7f9f4d5158", Wire.hex(FrameWriter.encode(true, 0, OpCode.PONG, hello, true, 0x37FA213D)));
     }
 

@@ -36,7 +36,8 @@ class Utf8ValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "a", "Hello, world", "Grüße", "日本語テキスト", "😀🎉", "mixed ascii 123 and ünïcødé 한국어 𝄞 done",
+    @ValueSource(strings = {"", "a", "Hello, world", "Grüße", "日本語テキスト", "😀🎉",
+        "mixed ascii 123 and ünïcødé 한국어 𝄞 done, long enough for a 32-byte step",
         "\u007f", "\u0080", "\u07ff", "\u0800", "\ud7ff", "\ue000", "\uffff", "\ud800\udc00", "\udbff\udfff"})
     void validTextInEverySplit(String text) {
         byte[] bytes = Wire.utf8(text);
@@ -117,18 +118,19 @@ class Utf8ValidatorTest {
     }
 
     @Test
-    void fastPathAroundEveryPosition() {
-        for (int length = 1; length <= 40; length++) {
+    void fastPathAroundEveryPosition() {   // 8- and 32-byte ASCII steps, in heap and direct buffers
+        for (int length = 1; length <= 80; length++) {
             for (int at = 0; at < length; at++) {
-                byte[] bytes = Wire.ascii("a".repeat(length));
-                bytes[at] = (byte) 0x80;
-                Utf8Validator validator = new Utf8Validator();
-                assertFalse(validator.feed(ByteBuffer.wrap(bytes)));
-                byte[] prefix = Arrays.copyOf(bytes, at);
-                assertTrue(Utf8Validator.isValid(ByteBuffer.wrap(prefix)));
-                String text = "a".repeat(at) + "é" + "a".repeat(length - at);
-                assertTrue(Utf8Validator.isValid(ByteBuffer.wrap(Wire.utf8(text))));
-                assertTrue(Utf8Validator.isValid(ByteBuffer.allocateDirect(text.length() + 1).put(Wire.utf8(text)).flip()));
+                byte[] bad = Wire.ascii("a".repeat(length));
+                bad[at] = (byte) 0x80;
+                byte[] good = Wire.utf8("a".repeat(at) + "é" + "a".repeat(length - at));
+                for (SplitFeeder.Kind kind : KINDS) {
+                    Utf8Validator validator = new Utf8Validator();
+                    assertTrue(validator.feed(SplitFeeder.buffer(bad, 0, at, kind)), "ASCII prefix of " + at);
+                    assertFalse(validator.feed(SplitFeeder.buffer(bad, at, length, kind)), "0x80 at " + at);
+                    assertFalse(Utf8Validator.isValid(SplitFeeder.buffer(bad, 0, length, kind)), "0x80 at " + at);
+                    assertTrue(Utf8Validator.isValid(SplitFeeder.buffer(good, 0, good.length, kind)), "é at " + at);
+                }
             }
         }
     }
