@@ -38,6 +38,7 @@ public final class WsServerContainer implements ServerContainer {
     private final UpgradeProcessor processor = new UpgradeProcessor(this);
     private final DuplexThreads threads;
     private volatile long outboundLimit;
+    private volatile boolean closeOnOverflow;
     private volatile boolean deploymentOpen = true;
     private volatile HttpUpgrader httpUpgrader;
     private volatile long defaultAsyncSendTimeout = SessionSettings.DEFAULTS.sendTimeoutMillis();
@@ -172,9 +173,21 @@ public final class WsServerContainer implements ServerContainer {
         this.outboundLimit = bytes;
     }
 
+    /**
+     * What happens when an async send does not fit in a session's outbound budget: false (default) fails that send
+     * with an IOException; true closes the slow session with 1008.
+     */
+    public void setCloseOnOverflow(boolean close) {
+        this.closeOnOverflow = close;
+    }
+
+    public boolean isCloseOnOverflow() {
+        return closeOnOverflow;
+    }
+
     SessionSettings sessionSettings() {
         return new SessionSettings(defaultMaxTextMessageBufferSize, defaultMaxBinaryMessageBufferSize,
-                defaultMaxSessionIdleTimeout, defaultAsyncSendTimeout);
+                defaultMaxSessionIdleTimeout, defaultAsyncSendTimeout, closeOnOverflow);
     }
 
     ConnectionConfig connectionConfig(String sessionId) {

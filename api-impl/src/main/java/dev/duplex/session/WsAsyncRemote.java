@@ -107,9 +107,15 @@ final class WsAsyncRemote extends WsRemoteEndpoint implements RemoteEndpoint.Asy
         if (session.connection().hasSendRoom(bytes)) {
             return true;
         }
-        callback.failed(new IOException("session " + session.getId() + ": cannot queue " + bytes + " more bytes: "
+        String why = "session " + session.getId() + ": cannot queue " + bytes + " more bytes: "
                 + session.connection().queuedBytes() + " bytes are already waiting for a slow peer (outbound limit "
-                + session.connection().config().outboundLimit() + " bytes, key duplex.outboundLimitBytes)"));
+                + session.connection().config().outboundLimit() + " bytes, key duplex.outboundLimitBytes)";
+        if (session.closeOnOverflow()) {
+            // Overflow policy "close" (key duplex.outboundOverflow): the slow consumer goes, not the message.
+            session.connection().close(dev.duplex.frame.CloseCodes.POLICY_VIOLATION,
+                    "Too slow: outbound limit of " + session.connection().config().outboundLimit() + " bytes exceeded");
+        }
+        callback.failed(new IOException(why));
         return false;
     }
 

@@ -53,6 +53,7 @@ public final class WsSession implements Session, ConnectionHandler {
     private volatile int maxTextMessageBufferSize;
     private volatile int maxBinaryMessageBufferSize;
     private volatile long sendTimeout;
+    private final boolean closeOnOverflow;
     private final WsBasicRemote basic;
     private final WsAsyncRemote async;
 
@@ -67,6 +68,7 @@ public final class WsSession implements Session, ConnectionHandler {
         this.maxTextMessageBufferSize = settings.maxTextMessageBytes();
         this.maxBinaryMessageBufferSize = settings.maxBinaryMessageBytes();
         this.sendTimeout = settings.sendTimeoutMillis();
+        this.closeOnOverflow = settings.closeOnOverflow();
         this.decoders = CoderSpecs.sessionDecoders(endpointConfig);
         this.encoders = CoderSpecs.sessionEncoders(endpointConfig);
         this.handlers = new MessageHandlerRegistry(decoders);
@@ -89,6 +91,10 @@ public final class WsSession implements Session, ConnectionHandler {
 
     SessionEncoders encoders() {
         return encoders;
+    }
+
+    boolean closeOnOverflow() {
+        return closeOnOverflow;
     }
 
     long sendTimeoutMillis() {

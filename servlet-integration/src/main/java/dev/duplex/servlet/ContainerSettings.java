@@ -15,6 +15,7 @@ final class ContainerSettings {
     static final String IDLE_TIMEOUT = "duplex.maxIdleTimeoutMillis";
     static final String SEND_TIMEOUT = "duplex.sendTimeoutMillis";
     static final String OUTBOUND_LIMIT = "duplex.outboundLimitBytes";
+    static final String OUTBOUND_OVERFLOW = "duplex.outboundOverflow";
 
     private ContainerSettings() {
     }
@@ -26,6 +27,20 @@ final class ContainerSettings {
         set(context, IDLE_TIMEOUT, Long.MIN_VALUE, Long.MAX_VALUE, c::setDefaultMaxSessionIdleTimeout);
         set(context, SEND_TIMEOUT, Long.MIN_VALUE, Long.MAX_VALUE, c::setAsyncSendTimeout);
         set(context, OUTBOUND_LIMIT, 1, Long.MAX_VALUE, c::setOutboundLimit);
+        String overflow = value(context, OUTBOUND_OVERFLOW);
+        if (overflow != null) {
+            switch (overflow.trim()) {
+                case "fail" -> c.setCloseOnOverflow(false);
+                case "close" -> c.setCloseOnOverflow(true);
+                default -> throw new IllegalArgumentException(OUTBOUND_OVERFLOW + "='" + overflow
+                        + "' must be 'fail' or 'close'");
+            }
+        }
+    }
+
+    private static String value(ServletContext context, String key) {
+        String value = context.getInitParameter(key);
+        return value != null ? value : System.getProperty(key);
     }
 
     private static void set(ServletContext context, String key, long min, long max, LongConsumer setter) {
