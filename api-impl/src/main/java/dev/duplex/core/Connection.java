@@ -35,6 +35,8 @@ import java.util.concurrent.TimeUnit;
 public final class Connection implements TransportListener {
 
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+    /** Payload of the pings that prompt a peer to send after reading resumed; their pongs are not delivered. */
+    private static final byte[] WAKE_UP = "duplex:resume".getBytes(StandardCharsets.US_ASCII);
 
     enum State { NEW, OPEN, CLOSING, CLOSED }
 
@@ -378,6 +380,16 @@ public final class Connection implements TransportListener {
     }
 
     @Override
+    public void onResumeNeedsInbound() {
+        synchronized (lock) {
+            if (state != State.OPEN) {
+                return;
+            }
+        }
+        outbound.sendControl(OpCode.PING, ByteBuffer.wrap(WAKE_UP), SendCallback.NONE);
+    }
+
+    @Override
     public void onEof() {
         inputDone = true;
         synchronized (lock) {
@@ -443,6 +455,9 @@ public final class Connection implements TransportListener {
 
         @Override
         public void onPong(ByteBuffer payload) {
+            if (payload.equals(ByteBuffer.wrap(WAKE_UP))) {
+                return; // our own wake-up ping's answer
+            }
             ByteBuffer data = copy(payload);
             inbound.dispatch(data.remaining(), () -> handler.onPong(data));
         }

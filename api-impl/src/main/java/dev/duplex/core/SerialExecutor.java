@@ -3,6 +3,7 @@ package dev.duplex.core;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -32,7 +33,18 @@ public final class SerialExecutor implements Executor {
     public void execute(Runnable task) {
         tasks.add(task);
         if (scheduled.compareAndSet(false, true)) {
+            submit();
+        }
+    }
+
+    private void submit() {
+        try {
             pool.execute(this::runBurst);
+        } catch (RejectedExecutionException e) {
+            // The container is shutting down: its sessions were closed or aborted already.
+            scheduled.set(false);
+            tasks.clear();
+            LOG.log(Level.DEBUG, "dropping callbacks of a connection: the container's threads have stopped");
         }
     }
 
@@ -59,7 +71,7 @@ public final class SerialExecutor implements Executor {
             scheduled.set(false);
             // A task may have been added after our last poll but before the flag was cleared.
             if (!tasks.isEmpty() && scheduled.compareAndSet(false, true)) {
-                pool.execute(this::runBurst);
+                submit();
             }
         }
     }

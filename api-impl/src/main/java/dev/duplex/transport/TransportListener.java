@@ -19,4 +19,12 @@ public interface TransportListener {
 
     /** Reading or writing failed; the transport is unusable. Called at most once, and not after {@link #onEof()}. */
     void onError(Throwable failure);
+
+    /**
+     * Reading was resumed, but this transport can read only when its container calls it back, and bytes it already
+     * holds produce no further callback: the listener should prompt the peer to send something (a ping, whose
+     * pong produces the callback). Called from the thread that called {@link Transport#resumeReading()}.
+     */
+    default void onResumeNeedsInbound() {
+    }
 }

@@ -19,11 +19,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A {@link Transport} over an upgraded servlet connection, on non-blocking I/O only ({@link ReadListener},
  * {@link WriteListener}, {@code isReady()} honoured, the first write only after the container said it may).
  *
- * <p>Threads: reads and writes are each done by whichever thread "owns" that direction at the moment: a container
- * thread in {@code onDataAvailable}/{@code onWritePossible}, or an application thread that sends or resumes
- * reading. Ownership passes through an atomic flag; a thread that finds the direction owned leaves a note and
- * returns, and the owner loops once more. No lock of ours is ever held while calling the container, and no
- * container thread ever waits (DESIGN.md §3 rule 1).
+ * <p>Reading happens only inside the container's {@code onDataAvailable} callback, which containers never run
+ * concurrently for one connection: Tomcat, for one, fills its socket buffer under its own lock before calling the
+ * listener, so a read from any other thread would race it. Pausing therefore means returning from that callback
+ * without reading (the bytes wait in the container and the kernel, and TCP pushes back on the peer). Resuming
+ * needs another callback: if bytes were left unread, the transport asks its listener to prompt the peer
+ * ({@link TransportListener#onResumeNeedsInbound()}); the peer's answer produces the callback.
+ *
+ * <p>Writing may happen on any thread: whichever thread "owns" the write direction at the moment (an application
+ * thread that sends, or a container thread in {@code onWritePossible}). Ownership passes through an atomic counter;
+ * a thread that finds it owned leaves a note and returns, and the owner loops once more. No lock of ours is held
+ * while calling the container, and no container thread ever waits (DESIGN.md §3 rule 1).
  */
 final class ServletTransport implements Transport, ReadListener, WriteListener {
 
@@ -36,9 +42,10 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     private ServletOutputStream out;
     private TransportListener listener;
 
-    private final Pump readPump = new Pump(this::readSome);
     private final Pump writePump = new Pump(this::writeSome);
-    private volatile boolean paused;
+    private final Object readFlags = new Object();
+    private boolean paused;
+    private boolean unread;
     private volatile boolean writable;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -71,7 +78,7 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
 
     @Override
     public void onDataAvailable() {
-        readPump.run();
+        readSome();
     }
 
     @Override
@@ -81,21 +88,41 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
 
     @Override
     public void pauseReading() {
-        paused = true;
+        synchronized (readFlags) {
+            paused = true;
+        }
     }
 
     @Override
     public void resumeReading() {
-        paused = false;
-        if (in != null) {
-            readPump.run();
+        boolean wake;
+        synchronized (readFlags) {
+            paused = false;
+            wake = unread;
+            unread = false;
+        }
+        if (wake && !ended.get()) {
+            listener.onResumeNeedsInbound();
         }
     }
 
-    /** Reads while the container has bytes and nobody paused us; returns when isReady() is false. */
+    /** True (and remembered) when paused: the caller leaves the container's bytes unread. */
+    private boolean leaveUnread() {
+        synchronized (readFlags) {
+            if (paused) {
+                unread = true;
+            }
+            return paused;
+        }
+    }
+
+    /** Container thread only: reads while the container has bytes and nobody paused us. */
     private void readSome() {
         try {
-            while (!paused && !ended.get() && in.isReady()) {
+            while (!ended.get() && in.isReady()) {
+                if (leaveUnread()) {
+                    return;
+                }
                 if (readBuffer == null) {
                     readBuffer = new byte[READ_BUFFER];
                 }

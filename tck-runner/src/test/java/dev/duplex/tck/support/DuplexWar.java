@@ -1,0 +1,53 @@
+package dev.duplex.tck.support;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+
+/**
+ * Builds test WARs the way an application ships Duplex: the test's classes in {@code WEB-INF/classes} and Duplex's
+ * two jars in {@code WEB-INF/lib}.
+ *
+ * <p>The jars are not on the test class path (the tck-runner pom keeps them off it, so Tomcat finds Duplex's
+ * {@code ServletContainerInitializer} exactly once, in the WAR). Maven passes their files in the system properties
+ * {@value #API_IMPL_PROPERTY} and {@value #SERVLET_INTEGRATION_PROPERTY}: the reactor's freshly built jars, or
+ * those of the local repository when tck-runner is built alone. A property may also name a classes directory.
+ */
+public final class DuplexWar {
+
+    public static final String API_IMPL_PROPERTY = "duplex.tck.lib.api-impl";
+    public static final String SERVLET_INTEGRATION_PROPERTY = "duplex.tck.lib.servlet-integration";
+
+    private DuplexWar() {
+    }
+
+    /**
+     * A WAR named {@code name.war} (deployed at context path {@code /name}) holding the given classes and Duplex.
+     */
+    public static WebArchive create(String name, Class<?>... classes) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addClasses(classes)
+                .addAsLibraries(library(API_IMPL_PROPERTY, "duplex-api-impl.jar"),
+                        library(SERVLET_INTEGRATION_PROPERTY, "duplex-servlet-integration.jar"));
+    }
+
+    private static JavaArchive library(String property, String jarName) {
+        String path = System.getProperty(property);
+        if (path == null || path.isBlank() || path.startsWith("${")) {
+            throw new IllegalStateException("System property " + property + " does not name Duplex's " + jarName
+                    + " (got " + path + "). Run the ITs through Maven (./mvnw verify), which sets it, or set it to"
+                    + " the jar's path.");
+        }
+        File file = new File(path);
+        if (file.isDirectory()) {
+            return ShrinkWrap.create(ExplodedImporter.class, jarName).importDirectory(file).as(JavaArchive.class);
+        }
+        if (!file.isFile()) {
+            throw new IllegalStateException(property + " names " + file + ", which does not exist");
+        }
+        return ShrinkWrap.createFromZipFile(JavaArchive.class, file);
+    }
+}
