@@ -6,17 +6,36 @@ import jakarta.websocket.Encoder;
 import jakarta.websocket.EndpointConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Resolves an endpoint configuration's encoder and decoder classes, once per class (cached), so deployment checks
- * them and sessions reuse the result. Thread-safe.
+ * Resolves an endpoint configuration's encoder and decoder classes, once per class, so deployment checks them and
+ * sessions reuse the result. The cache is a {@link ClassValue}: an entry lives as long as its class, so a
+ * redeployed application's classes (and class loader) are never kept alive by Duplex. Thread-safe.
  */
 public final class CoderSpecs {
 
-    private static final Map<Class<?>, DecoderSpec> DECODERS = new ConcurrentHashMap<>();
-    private static final Map<Class<?>, EncoderSpec> ENCODERS = new ConcurrentHashMap<>();
+    private static final ClassValue<Object> DECODERS = new ClassValue<>() {
+        @Override
+        @SuppressWarnings("unchecked")
+        protected Object computeValue(Class<?> type) {
+            try {
+                return DecoderSpec.of((Class<? extends Decoder>) type);
+            } catch (DeploymentException e) {
+                return e;
+            }
+        }
+    };
+    private static final ClassValue<Object> ENCODERS = new ClassValue<>() {
+        @Override
+        @SuppressWarnings("unchecked")
+        protected Object computeValue(Class<?> type) {
+            try {
+                return EncoderSpec.of((Class<? extends Encoder>) type);
+            } catch (DeploymentException e) {
+                return e;
+            }
+        }
+    };
 
     private CoderSpecs() {
     }
@@ -24,12 +43,11 @@ public final class CoderSpecs {
     public static List<DecoderSpec> decoders(List<Class<? extends Decoder>> types) throws DeploymentException {
         List<DecoderSpec> specs = new ArrayList<>();
         for (Class<? extends Decoder> type : types) {
-            DecoderSpec spec = DECODERS.get(type);
-            if (spec == null) {
-                spec = DecoderSpec.of(type);
-                DECODERS.put(type, spec);
+            Object spec = DECODERS.get(type);
+            if (spec instanceof DeploymentException e) {
+                throw new DeploymentException(e.getMessage(), e);
             }
-            specs.add(spec);
+            specs.add((DecoderSpec) spec);
         }
         return specs;
     }
@@ -37,12 +55,11 @@ public final class CoderSpecs {
     public static List<EncoderSpec> encoders(List<Class<? extends Encoder>> types) throws DeploymentException {
         List<EncoderSpec> specs = new ArrayList<>();
         for (Class<? extends Encoder> type : types) {
-            EncoderSpec spec = ENCODERS.get(type);
-            if (spec == null) {
-                spec = EncoderSpec.of(type);
-                ENCODERS.put(type, spec);
+            Object spec = ENCODERS.get(type);
+            if (spec instanceof DeploymentException e) {
+                throw new DeploymentException(e.getMessage(), e);
             }
-            specs.add(spec);
+            specs.add((EncoderSpec) spec);
         }
         return specs;
     }
