@@ -96,11 +96,14 @@ final class ClientThreads {
         pool.shutdownNow();
     }
 
+    /** Daemon threads with the context class loader of the thread that created the container's threads. */
     private static ThreadFactory factory(String prefix) {
         AtomicInteger count = new AtomicInteger();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return r -> {
             Thread t = new Thread(r, prefix + count.incrementAndGet());
             t.setDaemon(true);
+            t.setContextClassLoader(loader);
             return t;
         };
     }

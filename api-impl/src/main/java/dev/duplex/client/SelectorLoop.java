@@ -52,6 +52,7 @@ final class SelectorLoop implements Executor {
         this.selector = Selector.open();
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
+        this.thread.setContextClassLoader(null);   // runs no application code: pins no application class loader
         this.thread.start();
     }
 

@@ -1,0 +1,59 @@
+package dev.duplex.client;
+
+/**
+ * Header text on the client's side of the HTTP exchanges: what may be written into a request, and how received
+ * text is quoted back in an error message. Stateless; any thread.
+ */
+final class HeaderText {
+
+    /** Longest stretch of received text quoted back in a message. */
+    private static final int MAX_SHOWN = 120;
+
+    private HeaderText() {
+    }
+
+    /** {@code value} made printable (control characters as \xNN) and cut to a readable length. */
+    static String show(String value) {
+        StringBuilder sb = new StringBuilder();
+        int end = Math.min(value.length(), MAX_SHOWN);
+        for (int i = 0; i < end; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                sb.append(String.format("\\x%02X", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        if (end < value.length()) {
+            sb.append("...(").append(value.length()).append(" chars)");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Why {@code name: value} cannot be written into a request (RFC 9110 §5.1, §5.5: a token name; a value without
+     * CR, LF or NUL, so that nobody can smuggle a header or a request through it), or null when it can.
+     */
+    static String problem(String name, String value) {
+        if (name == null || name.isEmpty()) {
+            return "a header name is empty";
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= 0x20 || c >= 0x7F || "\"(),/:;<=>?@[\\]{}".indexOf(c) >= 0) {
+                return "header name '" + show(name) + "' is not a token (RFC 9110 §5.6.2)";
+            }
+        }
+        if (value == null) {
+            return "header '" + name + "' has a null value";
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0 || c > 0xFF) {
+                return "the value of header '" + name + "' holds a character that cannot be sent ('"
+                        + show(value) + "'; no CR, LF, NUL or non-Latin-1 characters, RFC 9110 §5.5)";
+            }
+        }
+        return null;
+    }
+}
