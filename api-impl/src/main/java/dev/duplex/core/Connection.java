@@ -51,6 +51,7 @@ public final class Connection implements TransportListener {
     private final InboundFlow inbound;
     private final IdleTimer idle;
     private volatile boolean inputDone;
+    private volatile boolean opened;
     private volatile long maxTextMessage = Long.MAX_VALUE;
     private volatile long maxBinaryMessage = Long.MAX_VALUE;
 
@@ -74,7 +75,11 @@ public final class Connection implements TransportListener {
         this.idle = new IdleTimer(config.scheduler, this::idleExpired);
     }
 
-    /** Opens the connection: {@code onOpen} runs first; reading starts once it has returned. */
+    /**
+     * Opens the connection: {@code onOpen} runs first on the dispatcher, while reading starts at once. Messages
+     * that arrive before {@code onOpen} returned are assembled whole (the handlers it registers are not known yet)
+     * and handed over after it, whatever kind of handler then takes them.
+     */
     public void start() {
         synchronized (lock) {
             if (state != State.NEW) {
@@ -82,19 +87,23 @@ public final class Connection implements TransportListener {
             }
             state = State.OPEN;
         }
-        transport.pauseReading();
         transport.start(this);
         dispatcher.execute(() -> {
             try {
                 handler.onOpen();
             } finally {
-                transport.resumeReading();
+                opened = true;
             }
         });
     }
 
     public String id() {
         return config.id;
+    }
+
+    /** Runs {@code task} on the dispatcher after everything queued so far (after {@code onOpen}, once started). */
+    void runOnDispatcher(Runnable task) {
+        dispatcher.execute(task);
     }
 
     public ConnectionConfig config() {
@@ -427,7 +436,8 @@ public final class Connection implements TransportListener {
         public void onDataFrameStart(int opcode, boolean fin, int rsv, long length) throws ProtocolException {
             if (opcode != OpCode.CONTINUATION) {
                 boolean text = opcode == OpCode.TEXT;
-                assembler.start(text, handler.inboundMode(text), text ? maxTextMessage : maxBinaryMessage);
+                InboundMode mode = opened ? handler.inboundMode(text) : InboundMode.WHOLE;
+                assembler.start(text, mode, text ? maxTextMessage : maxBinaryMessage);
             }
             assembler.frameStart(length);
         }

@@ -128,6 +128,10 @@ final class ParameterRules {
         if (max != -1 && kind == MessageMethod.Kind.PONG) {
             throw invalid(m, OnMessage.class, "maxMessageSize applies to text and binary messages, not pongs");
         }
+        if (max > Integer.MAX_VALUE) {
+            throw invalid(m, OnMessage.class, "maxMessageSize " + max + " is larger than Integer.MAX_VALUE: no String "
+                    + "or ByteBuffer can hold such a message (spec §4.7.1)");
+        }
         if (max != -1 && max < 1) {
             throw invalid(m, OnMessage.class, "maxMessageSize must be positive or -1 (unset), was " + max);
         }
@@ -189,8 +193,11 @@ final class ParameterRules {
                     + "; path parameters must be String or a primitive type or its box (spec §4.3)");
         }
         if (pathVariables != null && !pathVariables.contains(name)) {
-            throw invalid(m, null, "@PathParam(\"" + name + "\") names no variable of the path template (variables: "
-                    + pathVariables + ")");
+            if (t == String.class) {
+                return context -> null; // WSC-4.3-3: a name not in the template gives null
+            }
+            throw invalid(m, null, "@PathParam(\"" + name + "\") on a " + t.getName() + " names no variable of the "
+                    + "path template (variables: " + pathVariables + "), so it has no value");
         }
         return context -> convertPathParam(context, name, t);
     }

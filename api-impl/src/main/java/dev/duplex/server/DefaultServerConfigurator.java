@@ -52,9 +52,16 @@ public class DefaultServerConfigurator extends ServerEndpointConfig.Configurator
         // Nothing to change by default.
     }
 
-    /** A new instance per connection, through the public no-argument constructor. */
+    /**
+     * A new instance per connection: from CDI when the application runs a CDI container, so that the endpoint may
+     * {@code @Inject} beans (see {@link CdiInstances}), else through the public no-argument constructor.
+     */
     @Override
     public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
+        T managed = CdiInstances.create(endpointClass);
+        if (managed != null) {
+            return managed;
+        }
         try {
             return endpointClass.getConstructor().newInstance();
         } catch (InvocationTargetException e) {

@@ -18,11 +18,12 @@ final class DuplexThreads {
 
     private final ExecutorService pool;
     private final ScheduledThreadPoolExecutor timer;
+    private final java.util.Set<Thread> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     DuplexThreads(String name) {
         this.pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                factory("duplex-" + name + "-"));
-        this.timer = new ScheduledThreadPoolExecutor(1, factory("duplex-" + name + "-timer-"));
+                factory("duplex-" + name + "-", started));
+        this.timer = new ScheduledThreadPoolExecutor(1, factory("duplex-" + name + "-timer-", started));
         this.timer.setRemoveOnCancelPolicy(true);
         this.timer.setKeepAliveTime(60, TimeUnit.SECONDS);
         this.timer.allowCoreThreadTimeOut(true);
@@ -43,13 +44,25 @@ final class DuplexThreads {
         if (!pool.awaitTermination(millis, TimeUnit.MILLISECONDS)) {
             pool.shutdownNow();
         }
+        // A terminated pool's threads may still be exiting: wait for them, so that the container's leak check
+        // after undeploy finds none of ours.
+        for (Thread t : started) {
+            t.join(Math.max(1, millis));
+        }
     }
 
-    private static ThreadFactory factory(String prefix) {
+    private static ThreadFactory factory(String prefix, java.util.Set<Thread> started) {
         AtomicInteger count = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, prefix + count.incrementAndGet());
+            Thread t = new Thread(() -> {
+                try {
+                    r.run();
+                } finally {
+                    started.remove(Thread.currentThread());
+                }
+            }, prefix + count.incrementAndGet());
             t.setDaemon(true);
+            started.add(t);
             return t;
         };
     }

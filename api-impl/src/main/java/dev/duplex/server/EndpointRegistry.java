@@ -79,6 +79,16 @@ public final class EndpointRegistry {
         return literal.isEmpty() ? variable : literal;
     }
 
+    /** True when an annotated endpoint of this class is deployed already. */
+    synchronized boolean contains(Class<?> annotatedClass) {
+        for (Registration r : byShape.values()) {
+            if (r.model() != null && r.config().getEndpointClass() == annotatedClass) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Every registration, for shutdown. */
     public synchronized List<Registration> all() {
         return new ArrayList<>(byShape.values());

@@ -24,6 +24,12 @@ public final class UriTemplate {
         if (path == null || !path.startsWith("/")) {
             throw new DeploymentException("endpoint path '" + path + "' must start with '/' (spec §3.1.1)");
         }
+        String bad = path.contains("//") ? "//" : path.contains("/../") || path.endsWith("/..") ? "/../"
+                : path.contains("/./") || path.endsWith("/.") ? "/./" : null;
+        if (bad != null) {
+            throw new DeploymentException("endpoint path '" + path + "' contains '" + bad
+                    + "', which an endpoint path must not (spec §3.1.1)");
+        }
         this.path = path;
         this.segments = List.of(path.split("/", -1));
         this.variable = new boolean[segments.size()];

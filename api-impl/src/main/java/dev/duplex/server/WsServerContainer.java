@@ -71,7 +71,11 @@ public final class WsServerContainer implements ServerContainer {
             throw new DeploymentException("cannot deploy " + endpointClass.getName()
                     + ": it has no @ServerEndpoint annotation (use addEndpoint(ServerEndpointConfig) for Endpoint subclasses)");
         }
-        UriTemplate template = new UriTemplate(annotation.value());
+        if (registry.contains(endpointClass)) {
+            LOG.log(Level.DEBUG, () -> endpointClass.getName() + " is already deployed; ignoring the duplicate (spec §6.4)");
+            return;
+        }
+        UriTemplate template = template(annotation.value(), endpointClass);
         EndpointModel model = EndpointModel.scan(endpointClass, template.variables(), List.of(annotation.decoders()),
                 List.of(annotation.encoders()));
         ServerEndpointConfig.Builder builder = ServerEndpointConfig.Builder.create(endpointClass, annotation.value())
@@ -88,7 +92,7 @@ public final class WsServerContainer implements ServerContainer {
     public void addEndpoint(ServerEndpointConfig config) throws DeploymentException {
         checkDeploymentOpen();
         Class<?> type = config.getEndpointClass();
-        UriTemplate template = new UriTemplate(config.getPath());
+        UriTemplate template = template(config.getPath(), type);
         CoderSpecs.encoders(config.getEncoders());
         CoderSpecs.decoders(config.getDecoders());
         EndpointModel model = null;
@@ -100,6 +104,14 @@ public final class WsServerContainer implements ServerContainer {
             model = EndpointModel.scan(type, template.variables(), config.getDecoders(), config.getEncoders());
         }
         register(new Registration(config, template, model, new SessionGroup()));
+    }
+
+    private static UriTemplate template(String path, Class<?> endpoint) throws DeploymentException {
+        try {
+            return new UriTemplate(path);
+        } catch (DeploymentException e) {
+            throw new DeploymentException("cannot deploy " + endpoint.getName() + ": " + e.getMessage(), e);
+        }
     }
 
     private void register(Registration registration) throws DeploymentException {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -37,7 +38,9 @@ class ConnectionFeaturesTest {
         connection = new Connection(transport, ConnectionConfig.builder().id("f1").executor(pool).scheduler(timer)
                 .closeTimeoutMillis(2_000).build(), handler);
         connection.start();
-        assertTrue(handler.opened.await(10, TimeUnit.SECONDS));
+        CountDownLatch onOpenReturned = new CountDownLatch(1);
+        connection.runOnDispatcher(onOpenReturned::countDown);
+        assertTrue(onOpenReturned.await(10, TimeUnit.SECONDS));
     }
 
     @AfterEach

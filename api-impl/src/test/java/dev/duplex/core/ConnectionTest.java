@@ -40,7 +40,9 @@ class ConnectionTest {
         connection = new Connection(transport, ConnectionConfig.builder().id("t1").executor(pool).scheduler(timer)
                 .closeTimeoutMillis(2_000).inboundLimit(64).outboundLimit(1_000).build(), handler);
         connection.start();
-        assertTrue(handler.opened.await(10, TimeUnit.SECONDS));
+        CountDownLatch onOpenReturned = new CountDownLatch(1);
+        connection.runOnDispatcher(onOpenReturned::countDown);
+        assertTrue(onOpenReturned.await(10, TimeUnit.SECONDS));
     }
 
     @AfterEach

@@ -66,7 +66,19 @@ class EndpointModelTest {
 
     public static class UnknownPathParam {
         @OnMessage
+        public void m(String s, @PathParam("nope") int v) {
+        }
+    }
+
+    public static class UnknownStringPathParam {
+        @OnMessage
         public void m(String s, @PathParam("nope") String v) {
+        }
+    }
+
+    public static class HugeLimit {
+        @OnMessage(maxMessageSize = 1L << 31)
+        public void m(String s) {
         }
     }
 
@@ -119,9 +131,17 @@ class EndpointModelTest {
         assertFailure(BadParam.class, "BadParam.open", "java.lang.Thread");
     }
 
+    /** WSC-4.3-3: a String @PathParam whose name is not in the template is null; other types cannot be. */
     @Test
-    void pathParamNotInTheTemplateFails() {
+    void pathParamNotInTheTemplateIsNullForStringAndAnErrorOtherwise() throws Exception {
+        assertEquals(1, EndpointModel.scan(UnknownStringPathParam.class, Set.of("id")).onMessage().size());
         assertFailure(UnknownPathParam.class, "@PathParam(\"nope\")", "[id]");
+    }
+
+    /** Spec §4.7.1: no message can be larger than Integer.MAX_VALUE. */
+    @Test
+    void maxMessageSizeOverIntegerMaxValueFails() {
+        assertFailure(HugeLimit.class, "Integer.MAX_VALUE");
     }
 
     @Test

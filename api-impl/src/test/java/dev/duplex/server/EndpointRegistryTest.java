@@ -84,9 +84,10 @@ class EndpointRegistryTest {
 
     @Test
     void invalidTemplatesAreRejectedWithTheSegment() {
-        for (String bad : new String[] {"a/b", "/a{b}", "/{}", "/{a}{b}", "/a/{x}/{x}", "/a}"}) {
+        for (String bad : new String[] {"a/b", "/a{b}", "/{}", "/{a}{b}", "/a/{x}/{x}", "/a}", "/a/../b", "/a/./b",
+            "/a//b", "/a/.."}) {
             DeploymentException e = assertThrows(DeploymentException.class, () -> new UriTemplate(bad), bad);
-            assertTrue(e.getMessage().contains(bad) || e.getMessage().contains("twice"), e.getMessage());
+            assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
         }
         assertEquals(Map.of(), Map.of());
     }

@@ -63,7 +63,7 @@ public final class DuplexInitializer implements ServletContainerInitializer {
         Set<ServerApplicationConfig> configs = new HashSet<>();
         for (Class<?> type : scanned) {
             int mods = type.getModifiers();
-            if (!Modifier.isPublic(mods) || Modifier.isAbstract(mods) || type.isInterface()) {
+            if (!Modifier.isPublic(mods) || Modifier.isAbstract(mods) || type.isInterface() || isDuplexOwn(type)) {
                 continue;
             }
             if (ServerApplicationConfig.class.isAssignableFrom(type)) {
@@ -84,11 +84,12 @@ public final class DuplexInitializer implements ServletContainerInitializer {
         Set<ServerEndpointConfig> endpointConfigs = new HashSet<>();
         Set<Class<?>> chosen = new HashSet<>();
         for (ServerApplicationConfig config : configs) {
-            Set<ServerEndpointConfig> c = config.getEndpointConfigs(Set.copyOf(programmatic));
+            // WSC-6.2-4: each config sees the scan of its own archive (the WAR's classes, or its jar).
+            Set<ServerEndpointConfig> c = config.getEndpointConfigs(sameArchive(programmatic, config.getClass()));
             if (c != null) {
                 endpointConfigs.addAll(c);
             }
-            Set<Class<?>> a = config.getAnnotatedEndpointClasses(Set.copyOf(annotated));
+            Set<Class<?>> a = config.getAnnotatedEndpointClasses(sameArchive(annotated, config.getClass()));
             if (a != null) {
                 chosen.addAll(a);
             }
@@ -99,6 +100,30 @@ public final class DuplexInitializer implements ServletContainerInitializer {
         for (Class<?> type : chosen) {
             container.addEndpoint(type);
         }
+    }
+
+    /** Duplex's own classes (e.g. its Endpoint adapters, from its two jars) are not the application's endpoints. */
+    private static boolean isDuplexOwn(Class<?> type) {
+        Object archive = archiveOf(type);
+        return archive != null && (archive.equals(archiveOf(WsServerContainer.class))
+                || archive.equals(archiveOf(DuplexInitializer.class)));
+    }
+
+    private static <T> Set<T> sameArchive(Set<T> classes, Class<?> config) {
+        Object archive = archiveOf(config);
+        Set<T> result = new HashSet<>();
+        for (T type : classes) {
+            if (java.util.Objects.equals(archiveOf((Class<?>) type), archive)) {
+                result.add(type);
+            }
+        }
+        return Set.copyOf(result);
+    }
+
+    /** Where a class was loaded from (WEB-INF/classes or a jar), or null when unknown. */
+    private static Object archiveOf(Class<?> type) {
+        java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
+        return source == null ? null : source.getLocation();
     }
 
     private static ServerApplicationConfig newConfig(Class<?> type) throws DeploymentException {

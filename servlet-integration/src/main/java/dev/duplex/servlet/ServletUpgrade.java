@@ -1,5 +1,6 @@
 package dev.duplex.servlet;
 
+import dev.duplex.handshake.UpgradeRequestCheck;
 import dev.duplex.server.HandshakeOutcome;
 import dev.duplex.server.WsServerContainer;
 import jakarta.servlet.ServletException;
@@ -55,7 +56,13 @@ final class ServletUpgrade {
             throw new DeploymentException("upgradeHttpToWebSocket needs an HttpServletRequest and an "
                     + "HttpServletResponse, got " + type(request) + " and " + type(response));
         }
-        HandshakeOutcome outcome = container.handshake(config, pathParameters, new ServletHandshakeInput(req));
+        ServletHandshakeInput input = new ServletHandshakeInput(req);
+        UpgradeRequestCheck check = UpgradeRequestCheck.check(req.getMethod(), input.headers());
+        if (!check.isValid()) {
+            // Javadoc of upgradeHttpToWebSocket: a request that is no valid handshake is the caller's mistake.
+            throw new IllegalStateException("cannot upgrade " + req.getRequestURI() + ": " + check.failureReason());
+        }
+        HandshakeOutcome outcome = container.handshake(config, pathParameters, input);
         try {
             apply(outcome, req, resp, authenticated);
         } catch (ServletException e) {
