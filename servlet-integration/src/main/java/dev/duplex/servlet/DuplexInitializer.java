@@ -38,15 +38,14 @@ public final class DuplexInitializer implements ServletContainerInitializer {
         } catch (IllegalArgumentException e) {
             throw new ServletException("Duplex configuration error: " + e.getMessage(), e);
         }
-        AuthenticatedSessions authenticated = new AuthenticatedSessions();
+        AppUpgrade app = AppUpgrade.load(context.getClassLoader());
         container.setHttpUpgrader((req, resp, config, params) ->
-                ServletUpgrade.upgradeFor(container, authenticated, req, resp, config, params));
+                ServletUpgrade.upgradeFor(container, app, req, resp, config, params));
         context.setAttribute(ServerContainer.class.getName(), container);
         context.addListener(new Shutdown(container));
-        context.addListener(authenticated);
+        context.addListener(app.authenticated());
 
-        FilterRegistration.Dynamic filter = context.addFilter("duplex-upgrade",
-                new UpgradeFilter(container, authenticated));
+        FilterRegistration.Dynamic filter = context.addFilter("duplex-upgrade", new UpgradeFilter(container, app));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
 

@@ -24,7 +24,7 @@ final class ServletUpgrade {
     }
 
     static void apply(HandshakeOutcome outcome, HttpServletRequest request, HttpServletResponse response,
-            AuthenticatedSessions authenticated) throws IOException, ServletException {
+            AppUpgrade app) throws IOException, ServletException {
         for (Map.Entry<String, List<String>> header : outcome.headers().entrySet()) {
             boolean first = true;
             for (String value : header.getValue()) {
@@ -43,13 +43,19 @@ final class ServletUpgrade {
         // Tomcat sends the status but not these two headers; Undertow adds only Connection (set them ourselves).
         response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
         HttpSession httpSession = request.getUserPrincipal() == null ? null : request.getSession(false);
+        java.util.function.Consumer<jakarta.websocket.Session> opened =
+                httpSession == null ? null : session -> app.authenticated().add(httpSession, session);
+        for (ConnectionUpgrader upgrader : app.upgraders()) {
+            if (upgrader.upgrade(request, response, outcome.pending(), opened)) {
+                return;
+            }
+        }
         DuplexUpgradeHandler handler = request.upgrade(DuplexUpgradeHandler.class);
-        handler.prepare(outcome.pending(), request.isSecure(),
-                httpSession == null ? null : session -> authenticated.add(httpSession, session));
+        handler.prepare(outcome.pending(), request.isSecure(), opened);
     }
 
     /** The {@code upgradeHttpToWebSocket} hook installed on the container. */
-    static void upgradeFor(WsServerContainer container, AuthenticatedSessions authenticated, Object request,
+    static void upgradeFor(WsServerContainer container, AppUpgrade app, Object request,
             Object response, ServerEndpointConfig config, Map<String, String> pathParameters)
             throws IOException, DeploymentException {
         if (!(request instanceof HttpServletRequest req) || !(response instanceof HttpServletResponse resp)) {
@@ -64,7 +70,7 @@ final class ServletUpgrade {
         }
         HandshakeOutcome outcome = container.handshake(config, pathParameters, input);
         try {
-            apply(outcome, req, resp, authenticated);
+            apply(outcome, req, resp, app);
         } catch (ServletException e) {
             throw new IOException("the container refused the upgrade: " + e.getMessage(), e);
         }

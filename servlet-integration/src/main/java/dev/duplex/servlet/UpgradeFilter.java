@@ -23,11 +23,11 @@ public final class UpgradeFilter extends GenericFilter {
     private static final long serialVersionUID = 1L;
 
     private final transient WsServerContainer container;
-    private final transient AuthenticatedSessions authenticated;
+    private final transient AppUpgrade app;
 
-    UpgradeFilter(WsServerContainer container, AuthenticatedSessions authenticated) {
+    UpgradeFilter(WsServerContainer container, AppUpgrade app) {
         this.container = container;
-        this.authenticated = authenticated;
+        this.app = app;
     }
 
     @Override
@@ -50,7 +50,7 @@ public final class UpgradeFilter extends GenericFilter {
             return;
         }
         HandshakeOutcome outcome = container.handshake(match, new ServletHandshakeInput(request));
-        ServletUpgrade.apply(outcome, request, response, authenticated);
+        ServletUpgrade.apply(outcome, request, response, app);
     }
 
     private static String pathWithinApplication(HttpServletRequest request) {
