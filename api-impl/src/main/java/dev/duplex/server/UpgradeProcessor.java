@@ -45,7 +45,7 @@ final class UpgradeProcessor {
         ServerEndpointConfig.Configurator configurator = config.getConfigurator();
         List<String> origins = input.headers().values("Origin");
         String origin = origins.isEmpty() ? null : origins.get(0);
-        if (!configurator.checkOrigin(origin)) {
+        if (!container.originAllowed(origin) || !configurator.checkOrigin(origin)) {
             return HandshakeOutcome.failure(403, "origin '" + origin + "' is not allowed for " + config.getPath());
         }
         String subprotocol = configurator.getNegotiatedSubprotocol(config.getSubprotocols(), check.subprotocols());

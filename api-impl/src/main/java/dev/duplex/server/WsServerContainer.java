@@ -39,6 +39,7 @@ public final class WsServerContainer implements ServerContainer {
     private final DuplexThreads threads;
     private volatile long outboundLimit;
     private volatile boolean closeOnOverflow;
+    private volatile java.util.Set<String> allowedOrigins = java.util.Set.of();
     private volatile boolean deploymentOpen = true;
     private volatile HttpUpgrader httpUpgrader;
     private volatile long defaultAsyncSendTimeout = SessionSettings.DEFAULTS.sendTimeoutMillis();
@@ -195,6 +196,22 @@ public final class WsServerContainer implements ServerContainer {
 
     public boolean isCloseOnOverflow() {
         return closeOnOverflow;
+    }
+
+    /**
+     * The container's origin policy: browser handshakes (those with an {@code Origin} header) are accepted only
+     * from these origins, compared case-insensitively (e.g. {@code https://app.example.com}); an empty set accepts
+     * every origin. Checked before the endpoint configurator's own {@code checkOrigin}; a refusal is a 403.
+     */
+    public void setAllowedOrigins(java.util.Set<String> origins) {
+        java.util.Set<String> lower = new java.util.HashSet<>();
+        origins.forEach(o -> lower.add(o.trim().toLowerCase(java.util.Locale.ROOT)));
+        this.allowedOrigins = java.util.Set.copyOf(lower);
+    }
+
+    boolean originAllowed(String origin) {
+        java.util.Set<String> allowed = allowedOrigins;
+        return allowed.isEmpty() || origin == null || allowed.contains(origin.toLowerCase(java.util.Locale.ROOT));
     }
 
     SessionSettings sessionSettings() {

@@ -16,6 +16,7 @@ final class ContainerSettings {
     static final String SEND_TIMEOUT = "duplex.sendTimeoutMillis";
     static final String OUTBOUND_LIMIT = "duplex.outboundLimitBytes";
     static final String OUTBOUND_OVERFLOW = "duplex.outboundOverflow";
+    static final String ALLOWED_ORIGINS = "duplex.allowedOrigins";
 
     private ContainerSettings() {
     }
@@ -27,6 +28,7 @@ final class ContainerSettings {
         set(context, IDLE_TIMEOUT, Long.MIN_VALUE, Long.MAX_VALUE, c::setDefaultMaxSessionIdleTimeout);
         set(context, SEND_TIMEOUT, Long.MIN_VALUE, Long.MAX_VALUE, c::setAsyncSendTimeout);
         set(context, OUTBOUND_LIMIT, 1, Long.MAX_VALUE, c::setOutboundLimit);
+        applyOrigins(context, c);
         String overflow = value(context, OUTBOUND_OVERFLOW);
         if (overflow != null) {
             switch (overflow.trim()) {
@@ -36,6 +38,21 @@ final class ContainerSettings {
                         + "' must be 'fail' or 'close'");
             }
         }
+    }
+
+    /** Comma-separated origins; "*" or empty accepts every origin. */
+    static void applyOrigins(ServletContext context, WsServerContainer c) {
+        String origins = value(context, ALLOWED_ORIGINS);
+        if (origins == null || origins.trim().equals("*")) {
+            return;
+        }
+        java.util.Set<String> set = new java.util.HashSet<>();
+        for (String o : origins.split(",")) {
+            if (!o.isBlank()) {
+                set.add(o.trim());
+            }
+        }
+        c.setAllowedOrigins(set);
     }
 
     private static String value(ServletContext context, String key) {
