@@ -4,6 +4,7 @@ import dev.duplex.coder.CoderSpecs;
 import dev.duplex.core.Connection;
 import dev.duplex.core.ConnectionConfig;
 import dev.duplex.handshake.UpgradeResponseCheck;
+import dev.duplex.pojo.PojoEndpoint;
 import dev.duplex.session.SessionContext;
 import dev.duplex.session.SessionGroup;
 import dev.duplex.session.WsSession;
@@ -122,6 +123,9 @@ final class ClientConnector {
                 .build();
         Connection connection = new Connection(transport, connectionConfig, session);
         session.bind(connection);
+        if (endpoint instanceof PojoEndpoint pojo) {
+            pojo.applyLimits(session);
+        }
         container.opening(session, tracked);
         connection.start();
         tracked.awaitOpen();

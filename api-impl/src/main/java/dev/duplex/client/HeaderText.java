@@ -1,33 +1,19 @@
 package dev.duplex.client;
 
+import dev.duplex.handshake.HeaderTokens;
+
 /**
  * Header text on the client's side of the HTTP exchanges: what may be written into a request, and how received
  * text is quoted back in an error message. Stateless; any thread.
  */
 final class HeaderText {
 
-    /** Longest stretch of received text quoted back in a message. */
-    private static final int MAX_SHOWN = 120;
-
     private HeaderText() {
     }
 
     /** {@code value} made printable (control characters as \xNN) and cut to a readable length. */
     static String show(String value) {
-        StringBuilder sb = new StringBuilder();
-        int end = Math.min(value.length(), MAX_SHOWN);
-        for (int i = 0; i < end; i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7F) {
-                sb.append(String.format("\\x%02X", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        if (end < value.length()) {
-            sb.append("...(").append(value.length()).append(" chars)");
-        }
-        return sb.toString();
+        return HeaderTokens.show(value);
     }
 
     /**
@@ -38,11 +24,8 @@ final class HeaderText {
         if (name == null || name.isEmpty()) {
             return "a header name is empty";
         }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c <= 0x20 || c >= 0x7F || "\"(),/:;<=>?@[\\]{}".indexOf(c) >= 0) {
-                return "header name '" + show(name) + "' is not a token (RFC 9110 §5.6.2)";
-            }
+        if (!HeaderTokens.isToken(name)) {
+            return "header name '" + show(name) + "' is not a token (RFC 9110 §5.6.2)";
         }
         if (value == null) {
             return "header '" + name + "' has a null value";

@@ -134,6 +134,7 @@ final class SocketTransport implements Transport, SelectorLoop.IoHandler {
     @Override
     public void start(TransportListener listener) {
         this.listener = listener;
+        paused = false; // the handshake left reading paused; the Transport contract: start() begins delivery
         onLoop(this::pumpRead);
     }
 

@@ -3,6 +3,7 @@ package dev.duplex.client;
 import dev.duplex.core.ConnectionConfig;
 import dev.duplex.pojo.PojoEndpoint;
 import dev.duplex.session.SessionGroup;
+import dev.duplex.session.ContainerDefaults;
 import dev.duplex.session.SessionSettings;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
@@ -39,7 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * invalid endpoint or configuration throws a {@link DeploymentException}. Everything else may be called from any
  * thread.
  */
-public final class WsClientContainer implements WebSocketContainer, AutoCloseable {
+public final class WsClientContainer extends ContainerDefaults implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(WsClientContainer.class.getName());
     private static final AtomicInteger IDS = new AtomicInteger();
@@ -54,10 +55,6 @@ public final class WsClientContainer implements WebSocketContainer, AutoCloseabl
     private boolean shutDown;
     private volatile long defaultConnectTimeout = ClientProperties.DEFAULT_CONNECT_TIMEOUT_MILLIS;
     private volatile long outboundLimit = ConnectionConfig.DEFAULT_OUTBOUND_LIMIT;
-    private volatile long defaultAsyncSendTimeout = SessionSettings.DEFAULTS.sendTimeoutMillis();
-    private volatile long defaultMaxSessionIdleTimeout = SessionSettings.DEFAULTS.maxIdleTimeoutMillis();
-    private volatile int defaultMaxBinaryMessageBufferSize = SessionSettings.DEFAULTS.maxBinaryMessageBytes();
-    private volatile int defaultMaxTextMessageBufferSize = SessionSettings.DEFAULTS.maxTextMessageBytes();
 
     /** A container with default settings; it starts no thread until its first connect. */
     public WsClientContainer() {
@@ -154,8 +151,7 @@ public final class WsClientContainer implements WebSocketContainer, AutoCloseabl
     }
 
     SessionSettings sessionSettings() {
-        return new SessionSettings(defaultMaxTextMessageBufferSize, defaultMaxBinaryMessageBufferSize,
-                defaultMaxSessionIdleTimeout, defaultAsyncSendTimeout);
+        return sessionSettings(false);
     }
 
     /** A session is about to start. */
@@ -261,45 +257,13 @@ public final class WsClientContainer implements WebSocketContainer, AutoCloseabl
 
     // ---------------------------------------------------------------- WebSocketContainer defaults
 
-    @Override
-    public long getDefaultAsyncSendTimeout() {
-        return defaultAsyncSendTimeout;
-    }
 
-    @Override
-    public void setAsyncSendTimeout(long timeoutmillis) {
-        this.defaultAsyncSendTimeout = timeoutmillis;
-    }
 
-    @Override
-    public long getDefaultMaxSessionIdleTimeout() {
-        return defaultMaxSessionIdleTimeout;
-    }
 
-    @Override
-    public void setDefaultMaxSessionIdleTimeout(long timeout) {
-        this.defaultMaxSessionIdleTimeout = timeout;
-    }
 
-    @Override
-    public int getDefaultMaxBinaryMessageBufferSize() {
-        return defaultMaxBinaryMessageBufferSize;
-    }
 
-    @Override
-    public void setDefaultMaxBinaryMessageBufferSize(int max) {
-        this.defaultMaxBinaryMessageBufferSize = max;
-    }
 
-    @Override
-    public int getDefaultMaxTextMessageBufferSize() {
-        return defaultMaxTextMessageBufferSize;
-    }
 
-    @Override
-    public void setDefaultMaxTextMessageBufferSize(int max) {
-        this.defaultMaxTextMessageBufferSize = max;
-    }
 
     /** None yet: permessage-deflate has no client implementation so far. */
     @Override

@@ -87,7 +87,7 @@ public final class Connection implements TransportListener {
             }
             state = State.OPEN;
         }
-        transport.start(this);
+        // onOpen is queued before reading starts: a message read at once must not overtake it on the dispatcher.
         dispatcher.execute(() -> {
             try {
                 handler.onOpen();
@@ -95,6 +95,7 @@ public final class Connection implements TransportListener {
                 opened = true;
             }
         });
+        transport.start(this);
     }
 
     public String id() {
@@ -194,7 +195,9 @@ public final class Connection implements TransportListener {
     private void idleExpired() {
         long millis = idle.timeoutMillis();
         LOG.log(Level.DEBUG, () -> "session " + config.id + ": idle for " + millis + " ms; closing");
-        close(CloseCodes.GOING_AWAY, "Session idle for more than " + millis + " ms (max idle timeout)");
+        // Spec §2.1.5: a close the container starts reaches onClose as 1006; the peer gets 1001 (going away).
+        close(CloseCodes.GOING_AWAY, CloseCodes.ABNORMAL, "Session idle for more than " + millis
+                + " ms (max idle timeout)");
     }
 
     /** True when a message of {@code bytes} fits in the outbound budget now. */
@@ -225,16 +228,21 @@ public final class Connection implements TransportListener {
 
     /** Starts the close handshake (RFC 6455 §7.1.2); {@code onClose} follows with this code and reason. */
     public void close(int code, String reason) {
+        close(code, code, reason);
+    }
+
+    /** Sends {@code wireCode}; {@code onClose} gets {@code reportedCode} (1006 for closes the container starts). */
+    private void close(int wireCode, int reportedCode, String reason) {
         synchronized (lock) {
             if (state != State.OPEN) {
                 return;
             }
             state = State.CLOSING;
-            closeCode = code;
+            closeCode = reportedCode;
             closeReason = reason == null ? "" : reason;
         }
         scheduleCloseTimeout();
-        outbound.sendClose(CloseCodes.payload(code, reason), this::closeFrameWritten);
+        outbound.sendClose(CloseCodes.payload(wireCode, reason), this::closeFrameWritten);
     }
 
     /**
@@ -478,6 +486,24 @@ public final class Connection implements TransportListener {
         }
     }
 
+    private static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4; // with the low surrogate that follows
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
     private static ByteBuffer copy(ByteBuffer source) {
         ByteBuffer copy = ByteBuffer.allocate(source.remaining());
         copy.put(source.duplicate());
@@ -488,7 +514,18 @@ public final class Connection implements TransportListener {
     private final class Delivery implements MessageAssembler.Output {
         @Override
         public void text(String text, boolean last, InboundMode mode) {
-            if (mode == InboundMode.WHOLE) {
+            if (mode == InboundMode.WHOLE && !opened) {
+                // Assembled while onOpen ran: check against the limit onOpen may have lowered meanwhile.
+                inbound.dispatch(text.length(), () -> {
+                    int bytes = utf8Length(text);
+                    if (bytes > maxTextMessage) {
+                        fail(CloseCodes.TOO_BIG, "Text message of " + bytes + " bytes exceeds the limit of "
+                                + maxTextMessage + " bytes", null);
+                    } else {
+                        handler.onText(text);
+                    }
+                });
+            } else if (mode == InboundMode.WHOLE) {
                 inbound.dispatch(text.length(), () -> handler.onText(text));
             } else {
                 inbound.dispatch(text.length(), () -> handler.onTextPart(text, last));
@@ -497,7 +534,16 @@ public final class Connection implements TransportListener {
 
         @Override
         public void binary(ByteBuffer data, boolean last, InboundMode mode) {
-            if (mode == InboundMode.WHOLE) {
+            if (mode == InboundMode.WHOLE && !opened) {
+                inbound.dispatch(data.remaining(), () -> {
+                    if (data.remaining() > maxBinaryMessage) {
+                        fail(CloseCodes.TOO_BIG, "Binary message of " + data.remaining()
+                                + " bytes exceeds the limit of " + maxBinaryMessage + " bytes", null);
+                    } else {
+                        handler.onBinary(data);
+                    }
+                });
+            } else if (mode == InboundMode.WHOLE) {
                 inbound.dispatch(data.remaining(), () -> handler.onBinary(data));
             } else {
                 inbound.dispatch(data.remaining(), () -> handler.onBinaryPart(data, last));

@@ -105,7 +105,7 @@ public final class HeaderTokens {
     /**
      * A received header value made safe for an error message: control characters escaped, long values cut.
      */
-    static String show(String value) {
+    public static String show(String value) {
         StringBuilder sb = new StringBuilder();
         int end = Math.min(value.length(), MAX_SHOWN);
         for (int i = 0; i < end; i++) {

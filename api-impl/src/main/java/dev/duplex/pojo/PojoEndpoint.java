@@ -32,6 +32,23 @@ public final class PojoEndpoint extends Endpoint {
         return instance;
     }
 
+    /**
+     * Applies the {@code @OnMessage(maxMessageSize)} limits to {@code session} before its connection starts, so
+     * they hold from the first frame, also for messages that arrive while {@code onOpen} still runs.
+     */
+    public void applyLimits(Session session) {
+        for (MessageMethod m : model.onMessage()) {
+            if (m.maxMessageSize() > 0) {
+                int limit = (int) m.maxMessageSize();
+                if (m.kind() == MessageMethod.Kind.TEXT) {
+                    session.setMaxTextMessageBufferSize(limit);
+                } else if (m.kind() == MessageMethod.Kind.BINARY) {
+                    session.setMaxBinaryMessageBufferSize(limit);
+                }
+            }
+        }
+    }
+
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         for (MessageMethod m : model.onMessage()) {
@@ -66,14 +83,6 @@ public final class PojoEndpoint extends Endpoint {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void register(Session session, MessageMethod m) {
-        if (m.maxMessageSize() > 0) {
-            int limit = (int) Math.min(m.maxMessageSize(), Integer.MAX_VALUE);
-            if (m.kind() == MessageMethod.Kind.TEXT) {
-                session.setMaxTextMessageBufferSize(limit);
-            } else {
-                session.setMaxBinaryMessageBufferSize(limit);
-            }
-        }
         Class type = m.payloadType();
         if (m.partial()) {
             session.addMessageHandler(type, (MessageHandler.Partial<Object>) (part, last) ->

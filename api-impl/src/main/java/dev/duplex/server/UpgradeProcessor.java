@@ -77,6 +77,9 @@ final class UpgradeProcessor {
                     container.sessionSettings());
             Connection connection = new Connection(transport, container.connectionConfig(session.getId()), session);
             session.bind(connection);
+            if (endpoint instanceof PojoEndpoint pojo) {
+                pojo.applyLimits(session);
+            }
             connection.start();
             return session;
         };

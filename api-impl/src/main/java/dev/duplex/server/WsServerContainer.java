@@ -3,6 +3,7 @@ package dev.duplex.server;
 import dev.duplex.coder.CoderSpecs;
 import dev.duplex.core.ConnectionConfig;
 import dev.duplex.pojo.EndpointModel;
+import dev.duplex.session.ContainerDefaults;
 import dev.duplex.session.SessionGroup;
 import dev.duplex.session.SessionSettings;
 import jakarta.websocket.ClientEndpointConfig;
@@ -29,7 +30,7 @@ import java.util.Map;
  * <p>Threads: {@code addEndpoint} during deployment (an {@link IllegalStateException} once the first handshake was
  * served); everything else from any thread.
  */
-public final class WsServerContainer implements ServerContainer {
+public final class WsServerContainer extends ContainerDefaults implements ServerContainer {
 
     private static final System.Logger LOG = System.getLogger(WsServerContainer.class.getName());
 
@@ -42,10 +43,6 @@ public final class WsServerContainer implements ServerContainer {
     private volatile java.util.Set<String> allowedOrigins = java.util.Set.of();
     private volatile boolean deploymentOpen = true;
     private volatile HttpUpgrader httpUpgrader;
-    private volatile long defaultAsyncSendTimeout = SessionSettings.DEFAULTS.sendTimeoutMillis();
-    private volatile long defaultMaxSessionIdleTimeout = SessionSettings.DEFAULTS.maxIdleTimeoutMillis();
-    private volatile int defaultMaxBinaryMessageBufferSize = SessionSettings.DEFAULTS.maxBinaryMessageBytes();
-    private volatile int defaultMaxTextMessageBufferSize = SessionSettings.DEFAULTS.maxTextMessageBytes();
 
     /**
      * @param name names the container's threads (e.g. the context path)
@@ -215,8 +212,7 @@ public final class WsServerContainer implements ServerContainer {
     }
 
     SessionSettings sessionSettings() {
-        return new SessionSettings(defaultMaxTextMessageBufferSize, defaultMaxBinaryMessageBufferSize,
-                defaultMaxSessionIdleTimeout, defaultAsyncSendTimeout, closeOnOverflow);
+        return sessionSettings(closeOnOverflow);
     }
 
     ConnectionConfig connectionConfig(String sessionId) {
@@ -270,45 +266,13 @@ public final class WsServerContainer implements ServerContainer {
 
     // ---------------------------------------------------------------- WebSocketContainer
 
-    @Override
-    public long getDefaultAsyncSendTimeout() {
-        return defaultAsyncSendTimeout;
-    }
 
-    @Override
-    public void setAsyncSendTimeout(long timeoutmillis) {
-        this.defaultAsyncSendTimeout = timeoutmillis;
-    }
 
-    @Override
-    public long getDefaultMaxSessionIdleTimeout() {
-        return defaultMaxSessionIdleTimeout;
-    }
 
-    @Override
-    public void setDefaultMaxSessionIdleTimeout(long timeout) {
-        this.defaultMaxSessionIdleTimeout = timeout;
-    }
 
-    @Override
-    public int getDefaultMaxBinaryMessageBufferSize() {
-        return defaultMaxBinaryMessageBufferSize;
-    }
 
-    @Override
-    public void setDefaultMaxBinaryMessageBufferSize(int max) {
-        this.defaultMaxBinaryMessageBufferSize = max;
-    }
 
-    @Override
-    public int getDefaultMaxTextMessageBufferSize() {
-        return defaultMaxTextMessageBufferSize;
-    }
 
-    @Override
-    public void setDefaultMaxTextMessageBufferSize(int max) {
-        this.defaultMaxTextMessageBufferSize = max;
-    }
 
     @Override
     public java.util.Set<Extension> getInstalledExtensions() {

@@ -35,9 +35,19 @@ final class InboundDispatch {
         this.decoders = decoders;
     }
 
+    /** The handler a message in parts started with serves all its parts (spec §2.1.3). */
+    private RegisteredHandler textInProgress;
+    private RegisteredHandler binaryInProgress;
+
     @SuppressWarnings("unchecked")
     void text(String text, boolean last, boolean whole) {
-        RegisteredHandler h = handlers.get(MessageKind.TEXT);
+        RegisteredHandler h;
+        if (whole) {
+            h = handlers.get(MessageKind.TEXT);
+        } else {
+            h = textInProgress != null ? textInProgress : handlers.get(MessageKind.TEXT);
+            textInProgress = last ? null : h;
+        }
         if (h == null) {
             return;
         }
@@ -71,7 +81,13 @@ final class InboundDispatch {
 
     @SuppressWarnings("unchecked")
     void binary(ByteBuffer data, boolean last, boolean whole) {
-        RegisteredHandler h = handlers.get(MessageKind.BINARY);
+        RegisteredHandler h;
+        if (whole) {
+            h = handlers.get(MessageKind.BINARY);
+        } else {
+            h = binaryInProgress != null ? binaryInProgress : handlers.get(MessageKind.BINARY);
+            binaryInProgress = last ? null : h;
+        }
         if (h == null) {
             return;
         }

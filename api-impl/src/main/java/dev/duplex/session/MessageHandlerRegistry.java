@@ -70,6 +70,6 @@ final class MessageHandlerRegistry {
         for (RegisteredHandler r : handlers.values()) {
             set.add(r.handler());
         }
-        return set;
+        return java.util.Collections.unmodifiableSet(set);
     }
 }

@@ -57,7 +57,7 @@ final class WsAsyncRemote extends WsRemoteEndpoint implements RemoteEndpoint.Asy
     public Future<Void> sendBinary(ByteBuffer data) {
         WsBasicRemote.requireNonNull(data, "data");
         SendFuture future = new SendFuture();
-        sendBinaryBytes(data.duplicate(), future);
+        sendBinaryBytes(data.duplicate(), consuming(data, future));
         return future;
     }
 
@@ -65,7 +65,23 @@ final class WsAsyncRemote extends WsRemoteEndpoint implements RemoteEndpoint.Asy
     public void sendBinary(ByteBuffer data, SendHandler handler) {
         WsBasicRemote.requireNonNull(data, "data");
         WsBasicRemote.requireNonNull(handler, "handler");
-        sendBinaryBytes(data.duplicate(), toHandler(handler));
+        sendBinaryBytes(data.duplicate(), consuming(data, toHandler(handler)));
+    }
+
+    /** Marks the application's buffer consumed (position = limit) when the send succeeds, before reporting it. */
+    private static SendCallback consuming(ByteBuffer data, SendCallback callback) {
+        return new SendCallback() {
+            @Override
+            public void completed() {
+                consumed(data);
+                callback.completed();
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                callback.failed(failure);
+            }
+        };
     }
 
     private void sendBinaryBytes(ByteBuffer data, SendCallback callback) {

@@ -31,6 +31,7 @@ final class WsBasicRemote extends WsRemoteEndpoint implements RemoteEndpoint.Bas
         requireNonNull(data, "data");
         ByteBuffer payload = data.duplicate();
         sendBlocking(payload.remaining(), cb -> session.connection().sendBinary(payload, cb));
+        data.position(data.limit()); // javadoc: the buffer has been consumed once the send returned
     }
 
     @Override
@@ -45,6 +46,7 @@ final class WsBasicRemote extends WsRemoteEndpoint implements RemoteEndpoint.Bas
         requireNonNull(partialByte, "partialByte");
         ByteBuffer payload = partialByte.duplicate();
         sendBlocking(payload.remaining(), cb -> session.connection().sendPart(false, payload, isLast, cb));
+        partialByte.position(partialByte.limit());
     }
 
     @Override

@@ -46,12 +46,21 @@ abstract class WsRemoteEndpoint implements RemoteEndpoint {
     public void sendPing(ByteBuffer applicationData) throws IOException {
         ByteBuffer data = controlPayload(applicationData, "ping");
         sendBlocking(data.remaining(), cb -> session.connection().sendPing(data, cb));
+        consumed(applicationData);
     }
 
     @Override
     public void sendPong(ByteBuffer applicationData) throws IOException {
         ByteBuffer data = controlPayload(applicationData, "pong");
         sendBlocking(data.remaining(), cb -> session.connection().sendPong(data, cb));
+        consumed(applicationData);
+    }
+
+    /** After a successful send the application's buffer is consumed: position = limit (2.2 javadoc). */
+    static void consumed(ByteBuffer data) {
+        if (data != null) {
+            data.position(data.limit());
+        }
     }
 
     private static ByteBuffer controlPayload(ByteBuffer data, String what) {

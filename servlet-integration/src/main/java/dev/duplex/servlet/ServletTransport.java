@@ -49,10 +49,14 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     private volatile boolean writable;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Object closeLock = new Object();
+    private int callbacks;
+    private boolean closeRequested;
     private byte[] readBuffer;
 
     private volatile ByteBuffer[] pending;
-    private volatile WriteCallback pendingCallback;
+    private final java.util.concurrent.atomic.AtomicReference<WriteCallback> pendingCallback =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private int pendingIndex;
     private boolean flushed;
 
@@ -78,12 +82,22 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
 
     @Override
     public void onDataAvailable() {
-        readSome();
+        enterCallback();
+        try {
+            readSome();
+        } finally {
+            exitCallback();
+        }
     }
 
     @Override
     public void onAllDataRead() {
-        end(null);
+        enterCallback();
+        try {
+            end(null);
+        } finally {
+            exitCallback();
+        }
     }
 
     @Override
@@ -154,19 +168,24 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
         pendingIndex = 0;
         flushed = false;
         pending = buffers;
-        pendingCallback = callback;
+        pendingCallback.set(callback);
         writePump.run();
     }
 
     @Override
     public void onWritePossible() {
-        writable = true;
-        writePump.run();
+        enterCallback();
+        try {
+            writable = true;
+            writePump.run();
+        } finally {
+            exitCallback();
+        }
     }
 
     /** Writes the pending buffers while isReady(); completes the callback once written and flushed. */
     private void writeSome() {
-        WriteCallback callback = pendingCallback;
+        WriteCallback callback = pendingCallback.get();
         if (callback == null || !writable) {
             return;
         }
@@ -179,16 +198,18 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
                     flushed = true;
                     out.flush();
                 } else {
-                    pendingCallback = null;
-                    pending = null;
-                    callback.completed();
+                    if (pendingCallback.compareAndSet(callback, null)) {
+                        pending = null;
+                        callback.completed();
+                    }
                     return;
                 }
             }
         } catch (IOException | RuntimeException e) {
-            pendingCallback = null;
-            pending = null;
-            callback.failed(e);
+            if (pendingCallback.compareAndSet(callback, null)) {
+                pending = null;
+                callback.failed(e);
+            }
             end(e);
         }
     }
@@ -220,6 +241,12 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
         if (!ended.compareAndSet(false, true)) {
             return;
         }
+        // A write waiting for onWritePossible would wait forever once the connection is gone.
+        WriteCallback waiting = pendingCallback.getAndSet(null);
+        if (waiting != null) {
+            pending = null;
+            waiting.failed(failure != null ? failure : new java.io.EOFException("the peer closed the connection"));
+        }
         if (listener == null) {
             return;
         }
@@ -230,8 +257,40 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
         }
     }
 
+    /**
+     * Closes the connection. Tomcat closes an upgraded socket only when a container callback ends with both
+     * streams closed: a close requested while one of our callbacks runs is therefore done by that callback as it
+     * returns; otherwise here (on another thread, Tomcat then closes the socket at the next socket event).
+     */
     @Override
     public void close() {
+        synchronized (closeLock) {
+            closeRequested = true;
+            if (callbacks > 0) {
+                return;
+            }
+        }
+        closeNow();
+    }
+
+    private void enterCallback() {
+        synchronized (closeLock) {
+            callbacks++;
+        }
+    }
+
+    private void exitCallback() {
+        boolean close;
+        synchronized (closeLock) {
+            callbacks--;
+            close = closeRequested && callbacks == 0;
+        }
+        if (close) {
+            closeNow();
+        }
+    }
+
+    private void closeNow() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
