@@ -49,6 +49,7 @@ public final class Connection implements TransportListener {
     private final FrameParser parser;
     private final MessageAssembler assembler;
     private final InboundFlow inbound;
+    private final java.util.function.Function<Boolean, InboundMode> modes;
     private final IdleTimer idle;
     private volatile boolean inputDone;
     private volatile boolean opened;
@@ -72,6 +73,7 @@ public final class Connection implements TransportListener {
         this.parser = new FrameParser(new FrameEvents(), !config.client, config.maxFramePayload);
         this.assembler = new MessageAssembler(new Delivery());
         this.inbound = new InboundFlow(transport, dispatcher, config.inboundLimit);
+        this.modes = handler::inboundMode;
         this.idle = new IdleTimer(config.scheduler, this::idleExpired);
     }
 
@@ -93,6 +95,7 @@ public final class Connection implements TransportListener {
                 handler.onOpen();
             } finally {
                 opened = true;
+                assembler.reconsider(modes);
             }
         });
         transport.start(this);
@@ -444,8 +447,7 @@ public final class Connection implements TransportListener {
         public void onDataFrameStart(int opcode, boolean fin, int rsv, long length) throws ProtocolException {
             if (opcode != OpCode.CONTINUATION) {
                 boolean text = opcode == OpCode.TEXT;
-                InboundMode mode = opened ? handler.inboundMode(text) : InboundMode.WHOLE;
-                assembler.start(text, mode, text ? maxTextMessage : maxBinaryMessage);
+                assembler.start(text, modes, text ? maxTextMessage : maxBinaryMessage);
             }
             assembler.frameStart(length);
         }

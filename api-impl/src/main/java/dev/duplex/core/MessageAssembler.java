@@ -13,7 +13,8 @@ import java.util.Arrays;
  * once, even early in a long message (RFC 6455 §8.1). Enforces the size limit on declared lengths, before the
  * payload arrives (1009), and grows its buffer only as bytes actually arrive (DESIGN.md §4).
  *
- * <p>Threads: the connection's reader only; not thread-safe.
+ * <p>Threads: the connection's reader, and once the dispatcher (see {@link #reconsider}); the methods are
+ * synchronized for that one hand-over, an uncontended lock per frame otherwise.
  */
 final class MessageAssembler {
 
@@ -43,13 +44,23 @@ final class MessageAssembler {
     private int size;
     private long messageBytes;
     private long frameLeft;
+    private boolean inMessage;
+    private boolean provisional;
+    private boolean handlersKnown;
 
     MessageAssembler(Output output) {
         this.output = output;
     }
 
-    /** The first frame of a message. {@code limit} is in bytes; Long.MAX_VALUE for none. */
-    void start(boolean text, InboundMode mode, long limit) {
+    /**
+     * The first frame of a message. {@code limit} is in bytes; Long.MAX_VALUE for none. Until
+     * {@link #reconsider} reports the application's handlers known, a message is provisional: assembled whole,
+     * and switched to its handler's mode once they are known.
+     */
+    synchronized void start(boolean text, java.util.function.Function<Boolean, InboundMode> modeFor, long limit) {
+        InboundMode mode = handlersKnown ? modeFor.apply(text) : InboundMode.WHOLE;
+        this.inMessage = true;
+        this.provisional = !handlersKnown;
         this.text = text;
         this.mode = mode;
         this.limit = limit;
@@ -62,7 +73,7 @@ final class MessageAssembler {
     }
 
     /** Each frame's declared length, before its payload. */
-    void frameStart(long length) throws ProtocolException {
+    synchronized void frameStart(long length) throws ProtocolException {
         frameLeft = length;
         if (mode == InboundMode.WHOLE && length > limit - messageBytes) {
             throw new ProtocolException(CloseCodes.TOO_BIG, (text ? "Text" : "Binary") + " message of at least "
@@ -70,7 +81,7 @@ final class MessageAssembler {
         }
     }
 
-    void payload(ByteBuffer chunk) throws ProtocolException {
+    synchronized void payload(ByteBuffer chunk) throws ProtocolException {
         if (text && !utf8.feed(chunk)) {
             throw new ProtocolException(CloseCodes.INVALID_PAYLOAD,
                     "Text message is not valid UTF-8 (near byte " + messageBytes + ")");
@@ -111,7 +122,11 @@ final class MessageAssembler {
         }
     }
 
-    void frameEnd(boolean fin) throws ProtocolException {
+    synchronized void frameEnd(boolean fin) throws ProtocolException {
+        if (fin) {
+            inMessage = false;
+            provisional = false;
+        }
         if (fin && text && !utf8.isComplete()) {
             throw new ProtocolException(CloseCodes.INVALID_PAYLOAD,
                     "Text message ends inside a UTF-8 sequence (RFC 6455 §8.1)");
@@ -143,6 +158,35 @@ final class MessageAssembler {
             }
             size = 0;
             output.binary(ByteBuffer.wrap(data), last, mode);
+        }
+    }
+
+    /**
+     * The handlers are now known (onOpen returned): a provisional message still arriving switches to the mode its
+     * handler wants, the bytes gathered so far becoming its first chunk or part. Called on the dispatcher.
+     */
+    synchronized void reconsider(java.util.function.Function<Boolean, InboundMode> modeFor) {
+        handlersKnown = true;
+        if (!inMessage || !provisional) {
+            return;
+        }
+        provisional = false;
+        InboundMode wanted = modeFor.apply(text);
+        if (wanted == InboundMode.STREAM) {
+            mode = InboundMode.STREAM;
+            output.streamStart(text);
+            if (size > 0) {
+                output.streamChunk(Arrays.copyOf(buffer, size));
+                size = 0;
+            }
+        } else if (wanted == InboundMode.PARTIAL) {
+            mode = InboundMode.PARTIAL;
+            if (size > 0) {
+                emit(false);
+            }
+        } else if (wanted == InboundMode.DISCARD) {
+            mode = InboundMode.DISCARD;
+            size = 0;
         }
     }
 

@@ -73,6 +73,44 @@ class ConnectionFeaturesTest {
         assertEquals("<end>", read.poll(10, TimeUnit.SECONDS));
     }
 
+    /** A message begun while onOpen runs is still streamed once onOpen returns (DESIGN.md §3 rule 5). */
+    @Test
+    void aMessageBegunDuringOnOpenIsStreamedOnceOnOpenReturns() throws Exception {
+        FakeTransport slow = new FakeTransport();
+        RecordingHandler h = new RecordingHandler();
+        h.mode = InboundMode.STREAM;
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch inOnOpen = new CountDownLatch(1);
+        h.onOpenHook = () -> {
+            inOnOpen.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        BlockingQueue<String> read = new LinkedBlockingQueue<>();
+        h.onTextStreamHook = reader -> {
+            char[] buffer = new char[64];
+            try {
+                for (int n; (n = reader.read(buffer)) >= 0; ) {
+                    read.add(new String(buffer, 0, n));
+                }
+            } catch (IOException e) {
+                read.add("error: " + e.getMessage());
+            }
+        };
+        Connection c = new Connection(slow, ConnectionConfig.builder().id("f2").executor(pool).scheduler(timer)
+                .build(), h);
+        c.start();
+        assertTrue(inOnOpen.await(10, TimeUnit.SECONDS));
+        slow.inject(clientFrame(false, OpCode.TEXT, "early ".getBytes(StandardCharsets.UTF_8)));
+        release.countDown();
+        assertEquals("early ", read.poll(10, TimeUnit.SECONDS), "the first fragment must arrive before the rest");
+        slow.inject(clientFrame(true, OpCode.CONTINUATION, "late".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("late", read.poll(10, TimeUnit.SECONDS));
+    }
+
     @Test
     void streamedBinaryIsReadWhole() throws Exception {
         handler.mode = InboundMode.STREAM;

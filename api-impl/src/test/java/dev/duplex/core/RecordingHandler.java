@@ -16,8 +16,14 @@ final class RecordingHandler implements ConnectionHandler {
     volatile InboundMode mode = InboundMode.WHOLE;
     volatile Consumer<String> onTextHook;
 
+    volatile Runnable onOpenHook;
+
     @Override
     public void onOpen() {
+        Runnable hook = onOpenHook;
+        if (hook != null) {
+            hook.run();
+        }
         events.add("open");
         opened.countDown();
     }

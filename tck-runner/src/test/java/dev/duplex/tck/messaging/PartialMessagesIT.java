@@ -5,7 +5,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -119,8 +118,6 @@ class PartialMessagesIT {
      * 300 ms) is streamed too: the endpoint reports the first fragment before the client sends the last one.
      * DESIGN §3.5 ("streams (Reader/InputStream) receive data as it arrives, never buffered whole"), WSC-5.1-3.
      */
-    @Disabled("KNOWN LIMITATION (issue 3 note): a message begun while onOpen runs is assembled whole before delivery,"
-            + " so its Reader starts only once the message is complete")
     @Test
     void partsOfAMessageBegunDuringOnOpen() throws Exception {
         try (Peer peer = Peer.open(base, "/stream/slow-open-reader")) {
