@@ -3,6 +3,7 @@ package dev.duplex.client;
 import dev.duplex.core.ConnectionConfig;
 import dev.duplex.pojo.PojoEndpoint;
 import dev.duplex.session.SessionGroup;
+import dev.duplex.session.CdiInstances;
 import dev.duplex.session.ContainerDefaults;
 import dev.duplex.session.SessionSettings;
 import jakarta.websocket.ClientEndpointConfig;
@@ -117,9 +118,11 @@ public final class WsClientContainer extends ContainerDefaults implements AutoCl
         return client;
     }
 
+    /** An endpoint instance: from CDI when a CDI container runs (injection works), else the no-argument constructor. */
     private static Object newInstance(Class<?> type, URI path) throws DeploymentException {
         try {
-            return type.getConstructor().newInstance();
+            Object managed = CdiInstances.create(type);
+            return managed != null ? managed : type.getConstructor().newInstance();
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new DeploymentException("cannot connect " + type.getName() + " to " + path + ": cannot create an"
                     + " instance (it needs a public no-argument constructor): " + e, e);

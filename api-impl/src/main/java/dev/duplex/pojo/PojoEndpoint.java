@@ -69,7 +69,9 @@ public final class PojoEndpoint extends Endpoint {
     @Override
     public void onError(Session session, Throwable error) {
         if (model.onError() == null) {
-            LOG.log(Level.WARNING, "session " + session.getId() + " of " + model.endpointClass().getName()
+            // A connection that failed or a peer that went away is the peer's doing: no stack trace at WARNING.
+            Level level = error instanceof IOException ? Level.DEBUG : Level.WARNING;
+            LOG.log(level, "session " + session.getId() + " of " + model.endpointClass().getName()
                     + ": unhandled error (the endpoint has no @OnError method)", error);
             return;
         }
@@ -98,6 +100,13 @@ public final class PojoEndpoint extends Endpoint {
         if (m.returnsValue() && result != null) {
             try {
                 session.getBasicRemote().sendObject(result);
+            } catch (IllegalStateException e) {
+                if (session.isOpen()) {
+                    onError(session, e);
+                } else {
+                    LOG.log(Level.DEBUG, () -> "session " + session.getId() + " closed before the reply of "
+                            + m.method() + " could be sent");
+                }
             } catch (IOException | EncodeException | RuntimeException e) {
                 onError(session, e);
             }

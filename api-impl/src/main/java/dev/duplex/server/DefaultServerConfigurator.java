@@ -1,5 +1,7 @@
 package dev.duplex.server;
 
+import dev.duplex.session.CdiInstances;
+
 import jakarta.websocket.Extension;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;

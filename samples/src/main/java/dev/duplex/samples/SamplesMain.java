@@ -6,9 +6,10 @@ import java.io.IOException;
  * Starts the Duplex samples on embedded Tomcat:
  * {@code java -jar samples/target/duplex-samples.jar [--port N] [--host H]}.
  *
- * <p>Serves a small page at {@code /} that talks to the echo endpoints {@code /echo} (messages up to 16 MiB) and
- * {@code /echo-64k} (up to 64 KiB; a bigger message closes with 1009). Prints one line with the addresses, then
- * runs until Ctrl-C, which stops Tomcat through a shutdown hook.
+ * <p>Serves the samples' pages and their endpoints: a chat room ({@code /chat}), a live ticker ({@code /ticker}),
+ * an endpoint with an injected CDI bean ({@code /greeter}), and two echoes ({@code /echo}, up to 16 MiB, and
+ * {@code /echo-64k}, where a bigger message closes with 1009). Prints the addresses, then runs until Ctrl-C, which
+ * stops Tomcat through a shutdown hook: Duplex closes the open sessions with 1001 (going away).
  */
 public final class SamplesMain {
 
@@ -35,9 +36,21 @@ public final class SamplesMain {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "duplex-samples-shutdown"));
-        System.out.println("Duplex samples: " + server.httpUrl() + "  WebSocket echo: " + server.wsUrl("/echo")
-                + " and " + server.wsUrl("/echo-64k") + "  (Ctrl-C to stop)");
+        System.out.println(banner(server));
         server.await();
+    }
+
+    /** What the samples serve, where. */
+    static String banner(SamplesServer server) {
+        return String.join(System.lineSeparator(),
+                "Duplex samples: " + server.httpUrl() + "  (Ctrl-C to stop)",
+                "  chat     " + server.httpUrl("chat.html") + "  " + server.wsUrl("/chat"),
+                "  ticker   " + server.httpUrl("ticker.html") + "  " + server.wsUrl("/ticker"),
+                "  CDI      " + server.httpUrl("echo.html?path=/greeter") + "  " + server.wsUrl("/greeter"),
+                "  echo     " + server.httpUrl("echo.html") + "  " + server.wsUrl("/echo") + "  "
+                        + server.wsUrl("/echo-64k"),
+                "  client   java -cp samples/target/duplex-samples.jar dev.duplex.samples.client.ChatClient "
+                        + server.wsUrl("/chat"));
     }
 
     /**

@@ -1,7 +1,10 @@
 package dev.duplex.samples;
 
+import dev.duplex.samples.cdi.GreeterEndpoint;
+import dev.duplex.samples.chat.ChatEndpoint;
 import dev.duplex.samples.echo.Echo64kEndpoint;
 import dev.duplex.samples.echo.EchoEndpoint;
+import dev.duplex.samples.ticker.TickerEndpoint;
 import dev.duplex.servlet.DuplexInitializer;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
@@ -14,6 +17,7 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.webresources.DirResourceSet;
 import org.apache.catalina.webresources.JarResourceSet;
 import org.apache.catalina.webresources.StandardRoot;
+import org.jboss.weld.environment.servlet.EnhancedListener;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,13 +33,18 @@ import java.util.stream.Stream;
 
 /**
  * The samples' embedded Tomcat: one connector on the given host and port, one web application at the root
- * context whose static files ({@code /static/**} on the class path) are served by Tomcat's DefaultServlet and whose
- * WebSocket endpoints are deployed by Duplex.
+ * context whose static files ({@code /static/**} on the class path) are served by Tomcat's DefaultServlet, whose
+ * CDI container is Weld, and whose WebSocket endpoints ({@link #ENDPOINTS}) are deployed by Duplex.
  *
  * <p>{@link #start} blocks until Tomcat listens; {@link #close} may be called from any thread (the shutdown hook),
- * more than once, and blocks until Tomcat has stopped.
+ * more than once, and blocks until Tomcat has stopped. Run one at a time per JVM: Weld's servlet integration keeps
+ * its container in a static singleton, so a second server running at the same time breaks the first's shutdown.
  */
 public final class SamplesServer implements AutoCloseable {
+
+    /** The samples' endpoint classes, as a class-path scan would find them. */
+    public static final Set<Class<?>> ENDPOINTS = Set.of(ChatEndpoint.class, TickerEndpoint.class,
+            GreeterEndpoint.class, EchoEndpoint.class, Echo64kEndpoint.class);
 
     private static final String STATIC_ROOT = "/static";
 
@@ -81,10 +90,11 @@ public final class SamplesServer implements AutoCloseable {
             context.addServletMappingDecoded("/", "default");
             context.addWelcomeFile("index.html");
             Tomcat.addDefaultMimeTypeMappings(context);
-            // addContext() does not look for ServletContainerInitializers on the class path: register Duplex's
-            // and hand it the endpoint classes that a scan would have found for its @HandlesTypes.
-            context.addServletContainerInitializer(new DuplexInitializer(),
-                    Set.of(EchoEndpoint.class, Echo64kEndpoint.class));
+            // addContext() does not look for ServletContainerInitializers on the class path: register them here.
+            // Weld first (it finds the beans through META-INF/beans.xml), then Duplex, handed the endpoint
+            // classes that a scan would have found for its @HandlesTypes.
+            context.addServletContainerInitializer(new EnhancedListener(), null);
+            context.addServletContainerInitializer(new DuplexInitializer(), ENDPOINTS);
 
             tomcat.start();
             if (connector.getState() != LifecycleState.STARTED || !context.getState().isAvailable()) {
@@ -107,6 +117,11 @@ public final class SamplesServer implements AutoCloseable {
     /** The page's address, for example {@code http://localhost:8080/}. */
     public String httpUrl() {
         return "http://" + authority() + "/";
+    }
+
+    /** A page's address, for example {@code http://localhost:8080/chat.html} for {@code "chat.html"}. */
+    public String httpUrl(String page) {
+        return httpUrl() + page;
     }
 
     /** A WebSocket endpoint's address, for example {@code ws://localhost:8080/echo}. */

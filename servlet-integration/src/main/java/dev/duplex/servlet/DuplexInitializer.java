@@ -29,6 +29,8 @@ import java.util.Set;
 @HandlesTypes({ServerEndpoint.class, ServerApplicationConfig.class, Endpoint.class})
 public final class DuplexInitializer implements ServletContainerInitializer {
 
+    private static final System.Logger LOG = System.getLogger(DuplexInitializer.class.getName());
+
     @Override
     public void onStartup(Set<Class<?>> scanned, ServletContext context) throws ServletException {
         String name = context.getContextPath().isEmpty() ? "root" : context.getContextPath().substring(1);
@@ -62,7 +64,14 @@ public final class DuplexInitializer implements ServletContainerInitializer {
         Set<ServerApplicationConfig> configs = new HashSet<>();
         for (Class<?> type : scanned) {
             int mods = type.getModifiers();
-            if (!Modifier.isPublic(mods) || Modifier.isAbstract(mods) || type.isInterface() || isDuplexOwn(type)) {
+            if (isDuplexOwn(type)) {
+                continue;
+            }
+            if (!Modifier.isPublic(mods) || Modifier.isAbstract(mods) || type.isInterface()) {
+                if (type.isAnnotationPresent(ServerEndpoint.class)) {
+                    LOG.log(System.Logger.Level.WARNING, "not deploying " + type.getName()
+                            + ": a @ServerEndpoint class must be public, concrete and not an interface (WSC-4.8.2)");
+                }
                 continue;
             }
             if (ServerApplicationConfig.class.isAssignableFrom(type)) {
@@ -101,11 +110,18 @@ public final class DuplexInitializer implements ServletContainerInitializer {
         }
     }
 
-    /** Duplex's own classes (e.g. its Endpoint adapters, from its two jars) are not the application's endpoints. */
+    /** Duplex's own packages; an application class in a package of its own (even dev.duplex.samples) is scanned. */
+    private static final Set<String> DUPLEX_PACKAGES = Set.of("dev.duplex.frame", "dev.duplex.transport",
+            "dev.duplex.handshake", "dev.duplex.extension", "dev.duplex.core", "dev.duplex.coder",
+            "dev.duplex.session", "dev.duplex.pojo", "dev.duplex.server", "dev.duplex.client", "dev.duplex.servlet",
+            "dev.duplex.jetty");
+
+    /**
+     * Duplex's own classes (e.g. its Endpoint adapters) are not the application's endpoints. Decided by package,
+     * not by archive: a runnable jar may hold the application and Duplex together.
+     */
     private static boolean isDuplexOwn(Class<?> type) {
-        Object archive = archiveOf(type);
-        return archive != null && (archive.equals(archiveOf(WsServerContainer.class))
-                || archive.equals(archiveOf(DuplexInitializer.class)));
+        return DUPLEX_PACKAGES.contains(type.getPackageName());
     }
 
     private static <T> Set<T> sameArchive(Set<T> classes, Class<?> config) {

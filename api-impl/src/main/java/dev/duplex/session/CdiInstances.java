@@ -1,4 +1,4 @@
-package dev.duplex.server;
+package dev.duplex.session;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -26,7 +26,7 @@ import java.util.Optional;
  * <p>Threads: called on the handshake's thread; stateless apart from the cache; never blocks beyond what the CDI
  * container does to create the instance.
  */
-final class CdiInstances {
+public final class CdiInstances {
 
     private static final ClassValue<Optional<Api>> API = new ClassValue<>() {
         @Override
@@ -46,7 +46,7 @@ final class CdiInstances {
      * @throws InstantiationException if CDI is running but cannot create the instance (an unsatisfied injection
      *         point, a constructor or {@code @PostConstruct} that threw)
      */
-    static <T> T create(Class<T> endpointClass) throws InstantiationException {
+    public static <T> T create(Class<T> endpointClass) throws InstantiationException {
         Api api = API.get(endpointClass).orElse(null);
         if (api == null) {
             return null;
