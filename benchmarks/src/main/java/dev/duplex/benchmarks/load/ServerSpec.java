@@ -1,0 +1,82 @@
+package dev.duplex.benchmarks.load;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The servers under test: their main class and which jars of {@code server-classpath.txt} (every jar of every
+ * server, written at package time) go on their class path. Each runs with ONLY its own jars, because Duplex,
+ * Tomcat, Jetty, Undertow and Tyrus all ship {@code jakarta.websocket} service files that would clash.
+ */
+public enum ServerSpec {
+    DUPLEX_TOMCAT("duplex-tomcat", "DuplexTomcatServer", Jars.DUPLEX, Jars.TOMCAT),
+    TOMCAT("tomcat", "TomcatOwnServer", Jars.TOMCAT, List.of("tomcat-embed-websocket-")),
+    DUPLEX_UNDERTOW("duplex-undertow", "DuplexUndertowServer", Jars.DUPLEX, Jars.UNDERTOW),
+    UNDERTOW("undertow", "UndertowOwnServer", Jars.UNDERTOW,
+            List.of("undertow-websockets-jsr-", "jakarta.websocket-api-", "jakarta.websocket-client-api-")),
+    DUPLEX_JETTY("duplex-jetty", "DuplexJettyServer", Jars.DUPLEX, Jars.JETTY,
+            List.of("duplex-jetty-integration-")),
+    JETTY("jetty", "JettyOwnServer", Jars.JETTY, List.of("jetty-", "asm-", "jakarta.")),
+    TYRUS("tyrus", "TyrusServer", List.of("tyrus-", "grizzly-", "jakarta.websocket-api-",
+            "jakarta.websocket-client-api-", "jakarta.xml.bind-api-", "jakarta.activation-api-")),
+    RAW("raw", "RawNioServer");
+
+    /** The reference implementation for ratios, and the floor. */
+    public static final ServerSpec REFERENCE = TOMCAT;
+    public static final ServerSpec FLOOR = RAW;
+
+    public final String id;
+    public final String mainClass;
+    private final List<String> prefixes = new ArrayList<>();
+
+    @SafeVarargs
+    ServerSpec(String id, String main, List<String>... jarPrefixes) {
+        this.id = id;
+        this.mainClass = "dev.duplex.benchmarks.servers." + main;
+        for (List<String> list : jarPrefixes) {
+            prefixes.addAll(list);
+        }
+    }
+
+    public static ServerSpec byId(String id) {
+        for (ServerSpec spec : values()) {
+            if (spec.id.equals(id)) {
+                return spec;
+            }
+        }
+        throw new IllegalArgumentException("no server '" + id + "'");
+    }
+
+    /** This server's class path: the benchmark classes, then its own jars out of the build's list. */
+    public String classPath(Path buildDir) throws IOException {
+        Path list = buildDir.resolve("server-classpath.txt");
+        if (!Files.exists(list)) {
+            throw new IOException(list + " is missing: build the benchmarks module with package first");
+        }
+        List<String> path = new ArrayList<>();
+        path.add(buildDir.resolve("classes").toString());
+        for (String jar : Files.readString(list).trim().split(File.pathSeparator)) {
+            String name = Path.of(jar).getFileName().toString();
+            if (prefixes.stream().anyMatch(name::startsWith)) {
+                path.add(jar);
+            }
+        }
+        return String.join(File.pathSeparator, path);
+    }
+
+    /** Jar name prefixes shared by several servers. */
+    private static final class Jars {
+        static final List<String> DUPLEX = List.of("duplex-api-impl-", "duplex-servlet-integration-",
+                "jakarta.websocket-api-", "jakarta.websocket-client-api-");
+        static final List<String> TOMCAT = List.of("tomcat-embed-core-", "tomcat-annotations-api-");
+        static final List<String> UNDERTOW = List.of("undertow-core-", "undertow-servlet-", "jboss-logging-",
+                "xnio-", "wildfly-", "jboss-threads-", "smallrye-common-", "jakarta.servlet-api-",
+                "jakarta.annotation-api-");
+        static final List<String> JETTY = List.of("jetty-server-", "jetty-http-", "jetty-util-", "jetty-io-",
+                "slf4j-api-", "jetty-ee10-servlet-", "jetty-security-", "jetty-session-", "jakarta.servlet-api-");
+    }
+}

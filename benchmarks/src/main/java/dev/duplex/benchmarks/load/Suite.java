@@ -1,0 +1,169 @@
+package dev.duplex.benchmarks.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs the load scenarios against every server under test and writes the report. For each repetition, each server
+ * in turn (A B C ... A B C ..., so drift over time hits all alike) is started in a fresh JVM pinned to CPU 0
+ * ({@code -Xms2g -Xmx2g -XX:+UseG1GC}), every scenario is run against it from this JVM, which pins itself to CPU 1,
+ * and the server is stopped. Every run is bounded in time; every process started is stopped.
+ *
+ * <pre>
+ * java -cp BUILD/duplex-benchmarks.jar dev.duplex.benchmarks.load.Suite [--build BUILD] [--reps 3]
+ *     [--warmup 3] [--duration 10] [--idle-connections 10000] [--servers a,b] [--scenarios substr,..]
+ *     [--out benchmarks/results] [--jfr DIR] [--date yyyy-MM-dd]
+ * </pre>
+ * BUILD defaults to the system property {@code duplex.benchmarks.build}, else {@code benchmarks/target}.
+ */
+public final class Suite {
+
+    private Suite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        Path build = Path.of(System.getProperty("duplex.benchmarks.build", "benchmarks/target"));
+        int reps = 3;
+        int warmup = 3;
+        int duration = 10;
+        int idle = 10_000;
+        List<ServerSpec> servers = Arrays.asList(ServerSpec.values());
+        List<String> scenarioFilter = List.of();
+        Path out = Path.of("benchmarks/results");
+        Path jfr = null;
+        String date = LocalDate.now().toString();
+        for (int i = 0; i < args.length; i += 2) {
+            String value = args[i + 1];
+            switch (args[i]) {
+                case "--build" -> build = Path.of(value);
+                case "--reps" -> reps = Integer.parseInt(value);
+                case "--warmup" -> warmup = Integer.parseInt(value);
+                case "--duration" -> duration = Integer.parseInt(value);
+                case "--idle-connections" -> idle = Integer.parseInt(value);
+                case "--servers" -> servers = Arrays.stream(value.split(",")).map(ServerSpec::byId).toList();
+                case "--scenarios" -> scenarioFilter = List.of(value.split(","));
+                case "--out" -> out = Path.of(value);
+                case "--jfr" -> jfr = Path.of(value);
+                case "--date" -> date = value;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        List<String> filter = scenarioFilter;
+        List<Scenario> scenarios = Scenario.standard(warmup, duration, idle).stream()
+                .filter(s -> filter.isEmpty() || filter.stream().anyMatch(f -> s.name().contains(f))).toList();
+        pinSelf("1");
+        String loadBefore = loadAverage();
+        List<Result> results = new ArrayList<>();
+        for (int rep = 1; rep <= reps; rep++) {
+            for (ServerSpec server : servers) {
+                results.addAll(runServer(server, rep, scenarios, build, jfr));
+            }
+        }
+        Report report = new Report(results, scenarios, servers, reps, loadBefore, loadAverage());
+        report.write(out, date);
+    }
+
+    private static List<Result> runServer(ServerSpec spec, int rep, List<Scenario> scenarios, Path build, Path jfr)
+            throws IOException, InterruptedException {
+        List<String> jvm = new ArrayList<>(List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"));
+        if (jfr != null && spec.id.startsWith("duplex")) {
+            Files.createDirectories(jfr);
+            jvm.add("-XX:StartFlightRecording=dumponexit=true,settings=profile,filename="
+                    + jfr.resolve(spec.id + "-rep" + rep + ".jfr"));
+        }
+        List<Result> results = new ArrayList<>();
+        try (ServerProcess server = ServerProcess.start(spec, build, "0", jvm,
+                build.resolve("load-logs").resolve(spec.id + ".log"))) {
+            for (Scenario scenario : scenarios) {
+                Result result = runScenario(server, scenario);
+                result.server = spec.id;
+                result.rep = rep;
+                System.out.println(result);
+                results.add(result);
+            }
+        } catch (IOException e) {
+            System.out.println(spec.id + " rep " + rep + ": " + e.getMessage());
+        }
+        return results;
+    }
+
+    private static Result runScenario(ServerProcess server, Scenario scenario)
+            throws IOException, InterruptedException {
+        double load = Double.parseDouble(loadAverage().split(" ")[0]);
+        long[] cpu = new long[2];
+        long[] memory = new long[4];
+        if (scenario.mode() == Scenario.Mode.IDLE) {
+            memory[0] = server.heapUsedAfterGc();
+            memory[1] = server.rssBytes();
+        }
+        Result result;
+        try {
+            result = LoadGenerator.run(scenario, "127.0.0.1", server.port, new LoadGenerator.Listener() {
+                @Override
+                public void measureStarted() {
+                    cpu[0] = cpu(server);
+                }
+
+                @Override
+                public void measureEnded() {
+                    cpu[1] = cpu(server);
+                }
+
+                @Override
+                public void idleHeld(int connections) {
+                    try {
+                        Thread.sleep(2000);
+                        memory[2] = server.heapUsedAfterGc();
+                        memory[3] = server.rssBytes();
+                    } catch (IOException | InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            result = new Result(scenario);
+            result.error(e.toString());
+        }
+        result.loadAverage = load;
+        long delivered = result.messages * (scenario.mode() == Scenario.Mode.BROADCAST ? scenario.connections() : 1);
+        if (delivered > 0 && cpu[1] > cpu[0]) {
+            result.serverCpuMicrosPerMessage = (cpu[1] - cpu[0]) / (double) delivered;
+        }
+        if (memory[2] > 0) {
+            result.heapBytesPerConnection = (memory[2] - memory[0]) / (double) scenario.connections();
+            result.rssBytesPerConnection = (memory[3] - memory[1]) / (double) scenario.connections();
+        }
+        Thread.sleep(500); // let the server finish closing the connections before the next scenario
+        return result;
+    }
+
+    private static long cpu(ServerProcess server) {
+        try {
+            return server.cpuMicros();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    static String loadAverage() throws IOException {
+        String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return parts[0] + " " + parts[1] + " " + parts[2];
+    }
+
+    /** Pins every thread of this JVM (the load generator) to the given CPU, when {@code taskset} exists. */
+    private static void pinSelf(String cpu) throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder("taskset", "-a", "-p", "-c", cpu, Long.toString(ProcessHandle.current().pid()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            p.waitFor();
+        } catch (IOException e) {
+            System.out.println("not pinned (no taskset): " + e.getMessage());
+        }
+    }
+}
