@@ -110,11 +110,13 @@ public final class DuplexInitializer implements ServletContainerInitializer {
         }
     }
 
-    /** Duplex's own packages; an application class in a package of its own (even dev.duplex.samples) is scanned. */
+    /**
+     * The packages of Duplex's engine (api-impl), where its own Endpoint adapters live; an application class in any
+     * other package, even one under dev.duplex, is scanned.
+     */
     private static final Set<String> DUPLEX_PACKAGES = Set.of("dev.duplex.frame", "dev.duplex.transport",
             "dev.duplex.handshake", "dev.duplex.extension", "dev.duplex.core", "dev.duplex.coder",
-            "dev.duplex.session", "dev.duplex.pojo", "dev.duplex.server", "dev.duplex.client", "dev.duplex.servlet",
-            "dev.duplex.jetty");
+            "dev.duplex.session", "dev.duplex.pojo", "dev.duplex.server", "dev.duplex.client");
 
     /**
      * Duplex's own classes (e.g. its Endpoint adapters) are not the application's endpoints. Decided by package,
