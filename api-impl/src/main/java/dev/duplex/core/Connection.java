@@ -371,14 +371,19 @@ public final class Connection implements TransportListener {
             closeTimer = null;
         }
         inputDone = true;
-        if (timer != null) {
-            timer.cancel(false);
+        try {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            idle.stop();
+            IOException closed = new IOException("session " + config.id + " is closed");
+            inbound.failStream(closed);
+            outbound.fail(closed);
+        } finally {
+            // Even when the above fails (e.g. a stopped web application can no longer load a class), the socket
+            // must close: an open upgraded socket keeps the application's class loader reachable.
+            transport.close();
         }
-        idle.stop();
-        IOException closed = new IOException("session " + config.id + " is closed");
-        inbound.failStream(closed);
-        outbound.fail(closed);
-        transport.close();
     }
 
     // ---------------------------------------------------------------- transport events (reader)

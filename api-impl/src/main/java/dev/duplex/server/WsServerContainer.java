@@ -240,7 +240,10 @@ public final class WsServerContainer extends ContainerDefaults implements Server
             for (Registration r : registry.all()) {
                 r.sessions().awaitEmpty(deadline);
             }
-            for (Session s : openSessions()) {
+            // Every connection ends now, also those whose onClose ran but whose peer has not answered the close
+            // yet: an answer processed after the application stopped could no longer close the socket, and an
+            // open upgraded socket keeps the application's class loader reachable. Ending is idempotent.
+            for (Session s : open) {
                 if (s instanceof dev.duplex.session.WsSession ws) {
                     ws.abort("The server shut down before the close handshake finished");
                 }

@@ -16,7 +16,6 @@ import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaD
 import org.jboss.arquillian.container.spi.client.protocol.metadata.Servlet;
 import org.jboss.arquillian.container.spi.context.annotation.DeploymentScoped;
 import org.jboss.arquillian.container.tomcat.embedded.EmbeddedHostConfig;
-import org.jboss.arquillian.container.tomcat.embedded.TomcatEmbeddedConfiguration;
 import org.jboss.arquillian.core.api.InstanceProducer;
 import org.jboss.arquillian.core.api.annotation.Inject;
 import org.jboss.shrinkwrap.api.Archive;
@@ -43,16 +42,18 @@ import java.util.stream.Stream;
  *   <li>web applications do not scan the test class path for {@code @HandlesTypes}: see
  *       {@link IsolatedContextConfig}.</li>
  * </ul>
+ * Its engine authenticates against the {@code users} of the configuration ({@link TestUsersRealm}), so that a test
+ * WAR's {@code <login-config>} works without a realm of its own.
  *
  * <p>Arquillian calls every method on its test thread, one at a time.
  */
-public final class LoopbackTomcatContainer implements DeployableContainer<TomcatEmbeddedConfiguration> {
+public final class LoopbackTomcatContainer implements DeployableContainer<LoopbackTomcatConfiguration> {
 
     @Inject
     @DeploymentScoped
     private InstanceProducer<StandardContext> standardContextProducer;
 
-    private TomcatEmbeddedConfiguration configuration;
+    private LoopbackTomcatConfiguration configuration;
     private Path baseDir;
     private Tomcat tomcat;
     private StandardHost host;
@@ -60,8 +61,8 @@ public final class LoopbackTomcatContainer implements DeployableContainer<Tomcat
     private int port;
 
     @Override
-    public Class<TomcatEmbeddedConfiguration> getConfigurationClass() {
-        return TomcatEmbeddedConfiguration.class;
+    public Class<LoopbackTomcatConfiguration> getConfigurationClass() {
+        return LoopbackTomcatConfiguration.class;
     }
 
     @Override
@@ -70,7 +71,7 @@ public final class LoopbackTomcatContainer implements DeployableContainer<Tomcat
     }
 
     @Override
-    public void setup(TomcatEmbeddedConfiguration configuration) {
+    public void setup(LoopbackTomcatConfiguration configuration) {
         this.configuration = configuration;
     }
 
@@ -86,6 +87,7 @@ public final class LoopbackTomcatContainer implements DeployableContainer<Tomcat
             tomcat.setHostname(address); // before getEngine(): it becomes the engine's default host
             tomcat.getService().setName(configuration.getServerName());
             tomcat.getEngine().setName(configuration.getServerName());
+            tomcat.getEngine().setRealm(new TestUsersRealm(TestUsers.parse(configuration.getUsers())));
             Connector connector = new Connector("HTTP/1.1");
             connector.setPort(configuration.getBindHttpPort());
             connector.setProperty("address", address);
