@@ -1,6 +1,5 @@
 package dev.duplex.client;
 
-import dev.duplex.core.ConnectionConfig;
 import dev.duplex.pojo.PojoEndpoint;
 import dev.duplex.session.SessionGroup;
 import dev.duplex.session.CdiInstances;
@@ -55,7 +54,6 @@ public final class WsClientContainer extends ContainerDefaults implements AutoCl
     private ClientThreads threads;
     private boolean shutDown;
     private volatile long defaultConnectTimeout = ClientProperties.DEFAULT_CONNECT_TIMEOUT_MILLIS;
-    private volatile long outboundLimit = ConnectionConfig.DEFAULT_OUTBOUND_LIMIT;
 
     /** A container with default settings; it starts no thread until its first connect. */
     public WsClientContainer() {
@@ -182,18 +180,6 @@ public final class WsClientContainer extends ContainerDefaults implements AutoCl
             throw new IllegalArgumentException("the connect timeout must be positive, was " + millis);
         }
         this.defaultConnectTimeout = millis;
-    }
-
-    /** Bytes each session may queue for sending (DESIGN.md §3 rule 4); applies to sessions opened afterwards. */
-    public long getOutboundLimit() {
-        return outboundLimit;
-    }
-
-    public void setOutboundLimit(long bytes) {
-        if (bytes <= 0) {
-            throw new IllegalArgumentException("the outbound limit must be positive, was " + bytes);
-        }
-        this.outboundLimit = bytes;
     }
 
     // ---------------------------------------------------------------- lifecycle

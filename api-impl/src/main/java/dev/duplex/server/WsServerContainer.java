@@ -38,7 +38,6 @@ public final class WsServerContainer extends ContainerDefaults implements Server
     private final EndpointRegistry registry = new EndpointRegistry();
     private final UpgradeProcessor processor = new UpgradeProcessor(this);
     private final DuplexThreads threads;
-    private volatile long outboundLimit;
     private volatile boolean closeOnOverflow;
     private volatile java.util.Set<String> allowedOrigins = java.util.Set.of();
     private volatile boolean deploymentOpen = true;
@@ -52,7 +51,7 @@ public final class WsServerContainer extends ContainerDefaults implements Server
     public WsServerContainer(String name, ClassLoader classLoader, long outboundLimit) {
         this.classLoader = classLoader;
         this.threads = new DuplexThreads(name);
-        this.outboundLimit = outboundLimit;
+        setOutboundLimit(outboundLimit);
     }
 
     public WsServerContainer(String name, ClassLoader classLoader) {
@@ -171,18 +170,6 @@ public final class WsServerContainer extends ContainerDefaults implements Server
         upgrader.upgrade(request, response, config, pathParameters);
     }
 
-    /** Bytes each session may queue for sending (DESIGN.md §3 rule 4); applies to sessions opened afterwards. */
-    public long getOutboundLimit() {
-        return outboundLimit;
-    }
-
-    public void setOutboundLimit(long bytes) {
-        if (bytes <= 0) {
-            throw new IllegalArgumentException("the outbound limit must be positive, was " + bytes);
-        }
-        this.outboundLimit = bytes;
-    }
-
     /**
      * What happens when an async send does not fit in a session's outbound budget: false (default) fails that send
      * with an IOException; true closes the slow session with 1008.
@@ -217,7 +204,7 @@ public final class WsServerContainer extends ContainerDefaults implements Server
 
     ConnectionConfig connectionConfig(String sessionId) {
         return ConnectionConfig.builder().id(sessionId).executor(threads.pool()).scheduler(threads.timer())
-                .classLoader(classLoader).outboundLimit(outboundLimit).build();
+                .classLoader(classLoader).outboundLimit(getOutboundLimit()).build();
     }
 
     // ---------------------------------------------------------------- lifecycle

@@ -12,11 +12,24 @@ public abstract class ContainerDefaults implements WebSocketContainer {
     private volatile long defaultMaxSessionIdleTimeout = SessionSettings.DEFAULTS.maxIdleTimeoutMillis();
     private volatile int defaultMaxBinaryMessageBufferSize = SessionSettings.DEFAULTS.maxBinaryMessageBytes();
     private volatile int defaultMaxTextMessageBufferSize = SessionSettings.DEFAULTS.maxTextMessageBytes();
+    private volatile long outboundLimit = dev.duplex.core.ConnectionConfig.DEFAULT_OUTBOUND_LIMIT;
 
     /** The settings a session opened now starts with. */
     protected SessionSettings sessionSettings(boolean closeOnOverflow) {
         return new SessionSettings(defaultMaxTextMessageBufferSize, defaultMaxBinaryMessageBufferSize,
                 defaultMaxSessionIdleTimeout, defaultAsyncSendTimeout, closeOnOverflow);
+    }
+
+    /** Bytes each session may queue for sending (DESIGN.md §3 rule 4); applies to sessions opened afterwards. */
+    public long getOutboundLimit() {
+        return outboundLimit;
+    }
+
+    public void setOutboundLimit(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("the outbound limit must be positive, was " + bytes);
+        }
+        this.outboundLimit = bytes;
     }
 
     @Override
