@@ -80,6 +80,9 @@ public final class WsSession implements Session, ConnectionHandler {
     /** Binds the connection this session runs on; called once, before the connection starts. */
     public void bind(Connection connection) {
         this.connection = connection;
+        // A member of getOpenSessions() from now on, before onOpen runs: a broadcast racing this session's onOpen
+        // still reaches it (sends before onOpen are allowed; they queue).
+        group.join(this);
         connection.setMaxTextMessage(maxTextMessageBufferSize <= 0 ? Long.MAX_VALUE : maxTextMessageBufferSize);
         connection.setMaxBinaryMessage(maxBinaryMessageBufferSize <= 0 ? Long.MAX_VALUE : maxBinaryMessageBufferSize);
         connection.setIdleTimeout(maxIdleTimeout);
@@ -109,7 +112,6 @@ public final class WsSession implements Session, ConnectionHandler {
 
     @Override
     public void onOpen() {
-        group.join(this);
         try {
             endpoint.onOpen(this, endpointConfig);
         } catch (Throwable t) {
