@@ -11,11 +11,6 @@ final class HeaderText {
     private HeaderText() {
     }
 
-    /** {@code value} made printable (control characters as \xNN) and cut to a readable length. */
-    static String show(String value) {
-        return HeaderTokens.show(value);
-    }
-
     /**
      * Why {@code name: value} cannot be written into a request (RFC 9110 §5.1, §5.5: a token name; a value without
      * CR, LF or NUL, so that nobody can smuggle a header or a request through it), or null when it can.
@@ -25,7 +20,7 @@ final class HeaderText {
             return "a header name is empty";
         }
         if (!HeaderTokens.isToken(name)) {
-            return "header name '" + show(name) + "' is not a token (RFC 9110 §5.6.2)";
+            return "header name '" + HeaderTokens.show(name) + "' is not a token (RFC 9110 §5.6.2)";
         }
         if (value == null) {
             return "header '" + name + "' has a null value";
@@ -34,7 +29,7 @@ final class HeaderText {
             char c = value.charAt(i);
             if (c == '\r' || c == '\n' || c == 0 || c > 0xFF) {
                 return "the value of header '" + name + "' holds a character that cannot be sent ('"
-                        + show(value) + "'; no CR, LF, NUL or non-Latin-1 characters, RFC 9110 §5.5)";
+                        + HeaderTokens.show(value) + "'; no CR, LF, NUL or non-Latin-1 characters, RFC 9110 §5.5)";
             }
         }
         return null;

@@ -1,5 +1,7 @@
 package dev.duplex.client;
 
+import dev.duplex.handshake.HeaderTokens;
+
 import dev.duplex.transport.TransportListener;
 import java.io.EOFException;
 import java.io.IOException;
@@ -106,7 +108,7 @@ final class ResponseHeadReader implements TransportListener {
         Matcher status = STATUS_LINE.matcher(lines[0]);
         if (!status.matches()) {
             outcome.failed(new IOException(what + " is not an HTTP/1.1 response: its first line is '"
-                    + HeaderText.show(lines[0]) + "'"));
+                    + HeaderTokens.show(lines[0]) + "'"));
             return;
         }
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -124,7 +126,7 @@ final class ResponseHeadReader implements TransportListener {
             }
             int colon = line.indexOf(':');
             if (colon <= 0) {
-                outcome.failed(new IOException(what + " has a malformed header line '" + HeaderText.show(line) + "'"));
+                outcome.failed(new IOException(what + " has a malformed header line '" + HeaderTokens.show(line) + "'"));
                 return;
             }
             last = line.substring(0, colon).trim();
@@ -139,6 +141,6 @@ final class ResponseHeadReader implements TransportListener {
         while (end < length && head[end] != '\r' && head[end] != '\n' && end < 120) {
             end++;
         }
-        return HeaderText.show(new String(head, 0, end, StandardCharsets.ISO_8859_1));
+        return HeaderTokens.show(new String(head, 0, end, StandardCharsets.ISO_8859_1));
     }
 }

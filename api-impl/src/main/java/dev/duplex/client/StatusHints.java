@@ -1,5 +1,7 @@
 package dev.duplex.client;
 
+import dev.duplex.handshake.HeaderTokens;
+
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +19,7 @@ final class StatusHints {
         String path = target.requestTarget();
         if (status >= 300 && status < 400) {
             String location = first(headers, "Location");
-            return " (a redirect" + (location == null ? "" : " to '" + HeaderText.show(location) + "'")
+            return " (a redirect" + (location == null ? "" : " to '" + HeaderTokens.show(location) + "'")
                     + "; the client does not follow redirects: connect to the new URI)";
         }
         switch (status) {
@@ -38,7 +40,7 @@ final class StatusHints {
             case 503:
                 String retry = first(headers, "Retry-After");
                 return retry == null ? " (the server is unavailable)" : " (the server is unavailable; Retry-After: "
-                        + HeaderText.show(retry) + ")";
+                        + HeaderTokens.show(retry) + ")";
             default:
                 return "";
         }

@@ -78,9 +78,6 @@ final class OutboundQueue {
         }
     }
 
-    long limitBytes() {
-        return limitBytes;
-    }
 
     /** Waits until {@code bytes} fit; false on timeout (timeoutMillis <= 0 waits without limit). */
     boolean awaitRoom(long bytes, long timeoutMillis) throws InterruptedException {
