@@ -41,8 +41,14 @@ public final class EndpointRegistry {
         templatesBySegments = copy;
     }
 
-    /** The endpoint for a request path (relative to the web application), or null (WSC-3.1.1-3, -4). */
+    /**
+     * The endpoint for a request path (relative to the web application), or null (WSC-3.1.1-3, -4). The path is
+     * normalized first (dot segments removed, RFC 3986 §5.2.4), whether or not the servlet container did it.
+     */
     public Match match(String path) {
+        if (path.contains("/.")) {
+            path = removeDotSegments(path);
+        }
         Registration direct = exact.get(path);
         if (direct != null) {
             return new Match(direct, Map.of());
@@ -61,6 +67,27 @@ public final class EndpointRegistry {
         }
         Registration winner = remaining.get(0);
         return new Match(winner, winner.template().bind(segments));
+    }
+
+    /** RFC 3986 §5.2.4 for an absolute path: "." segments go, ".." removes the segment before it (never the root). */
+    static String removeDotSegments(String path) {
+        String[] segments = path.split("/", -1);
+        List<String> out = new ArrayList<>(segments.length);
+        for (int i = 1; i < segments.length; i++) {
+            String segment = segments[i];
+            boolean last = i == segments.length - 1;
+            if (segment.equals(".") || segment.equals("..")) {
+                if (segment.equals("..") && !out.isEmpty()) {
+                    out.remove(out.size() - 1);
+                }
+                if (last) {
+                    out.add(""); // "/a/." and "/a/b/.." end with a '/'
+                }
+            } else {
+                out.add(segment);
+            }
+        }
+        return "/" + String.join("/", out);
     }
 
     private static List<Registration> narrow(List<Registration> candidates, int index, String segment) {

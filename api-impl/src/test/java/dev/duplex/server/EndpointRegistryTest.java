@@ -91,4 +91,28 @@ class EndpointRegistryTest {
         }
         assertEquals(Map.of(), Map.of());
     }
+
+    /** RFC 3986 §5.2.4: dot segments are removed before matching, whatever the servlet container did. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "/x/../exact   | /exact",
+        "/a/./b/c      | /a/b/c",
+        "/m/q/../apple | /m/apple",
+        "/../exact     | /exact",
+        "/a/.          | /a/",
+        "/a/b/..       | /a/",
+        "/.hidden/x    | /.hidden/x",
+        "/a/..b/c      | /a/..b/c",
+    })
+    void dotSegmentsAreRemoved(String path, String expected) {
+        assertEquals(expected, EndpointRegistry.removeDotSegments(path));
+    }
+
+    @Test
+    void matchesAfterRemovingDotSegments() throws DeploymentException {
+        EndpointRegistry r = registry("/exact", "/m/{var}");
+        assertEquals("/exact {}", matched(r, "/x/../exact"));
+        assertEquals("/m/{var} {var=apple}", matched(r, "/m/q/../apple"));
+        assertNull(matched(r, "/m/q/.."), "'/m/' has an empty variable value");
+    }
 }

@@ -19,12 +19,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A {@link Transport} over an upgraded servlet connection, on non-blocking I/O only ({@link ReadListener},
  * {@link WriteListener}, {@code isReady()} honoured, the first write only after the container said it may).
  *
- * <p>Reading happens only inside the container's {@code onDataAvailable} callback, which containers never run
- * concurrently for one connection: Tomcat, for one, fills its socket buffer under its own lock before calling the
- * listener, so a read from any other thread would race it. Pausing therefore means returning from that callback
- * without reading (the bytes wait in the container and the kernel, and TCP pushes back on the peer). Resuming
- * needs another callback: if bytes were left unread, the transport asks its listener to prompt the peer
- * ({@link TransportListener#onResumeNeedsInbound()}); the peer's answer produces the callback.
+ * <p>Pausing means returning from {@code onDataAvailable} without reading while {@code isReady()} is still true:
+ * the bytes wait in the container and the kernel, and TCP pushes back on the peer. The Servlet specification calls
+ * {@code onDataAvailable} again only after {@code isReady()} returned false, so resuming means reading again from
+ * the thread that resumes, until {@code isReady()} says no more (Undertow, for one, suspends reads until then).
+ * One reader at a time: the container's callback and a resuming thread pass ownership of reading through a
+ * {@link Pump}, as writers do.
+ *
+ * <p>Tomcat is the exception ({@link #readsOnlyInCallbacks}): it fills its socket buffer under its own lock before
+ * calling the listener, so a read from any other thread races it and corrupts frames. On Tomcat, reading happens only
+ * inside its callbacks, which it calls again while bytes wait in the socket; for bytes it already holds, the
+ * transport asks its listener to prompt the peer ({@link TransportListener#onResumeNeedsInbound()}), and the
+ * peer's answer produces the callback.
  *
  * <p>Writing may happen on any thread: whichever thread "owns" the write direction at the moment (an application
  * thread that sends, or a container thread in {@code onWritePossible}). Ownership passes through an atomic counter;
@@ -43,6 +49,8 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     private TransportListener listener;
 
     private final Pump writePump = new Pump(this::writeSome);
+    private final Pump readPump = new Pump(this::readSome);
+    private volatile boolean readsOnlyInCallbacks;
     private final Object readFlags = new Object();
     private boolean paused;
     private boolean unread;
@@ -71,6 +79,7 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
         try {
             in = connection.getInputStream();
             out = connection.getOutputStream();
+            readsOnlyInCallbacks = readsOnlyInCallbacks(in);
             out.setWriteListener(this);
             in.setReadListener(this);
         } catch (IOException e) {
@@ -84,7 +93,7 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     public void onDataAvailable() {
         enterCallback();
         try {
-            readSome();
+            readPump.run();
         } finally {
             exitCallback();
         }
@@ -115,9 +124,22 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
             wake = unread;
             unread = false;
         }
-        if (wake && !ended.get()) {
-            listener.onResumeNeedsInbound();
+        if (!wake || ended.get()) {
+            return;
         }
+        if (readsOnlyInCallbacks) {
+            listener.onResumeNeedsInbound();
+        } else {
+            readPump.run();
+        }
+    }
+
+    /**
+     * Tomcat's upgraded streams may be read only on its own callback threads (see the class comment). Known by the
+     * stream's class, as Tomcat-based servers (TomEE, Spring Boot's embedded Tomcat) all use it.
+     */
+    static boolean readsOnlyInCallbacks(ServletInputStream in) {
+        return in.getClass().getName().startsWith("org.apache.coyote.");
     }
 
     /** True (and remembered) when paused: the caller leaves the container's bytes unread. */
@@ -130,7 +152,7 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
         }
     }
 
-    /** Container thread only: reads while the container has bytes and nobody paused us. */
+    /** Run by {@link #readPump} only: reads while the container has bytes and nobody paused us. */
     private void readSome() {
         try {
             while (!ended.get() && in.isReady()) {

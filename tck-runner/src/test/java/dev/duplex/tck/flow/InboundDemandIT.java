@@ -9,7 +9,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
@@ -82,12 +81,6 @@ class InboundDemandIT {
     }
 
     @Test
-    @DisabledIfSystemProperty(named = "duplex.tck.container", matches = "undertow", disabledReason = "DUPLEX BUG:"
-            + " on Undertow, reading never resumes after a pause. ServletTransport returns from onDataAvailable"
-            + " without reading while paused; Undertow then suspends reads (UpgradeServletInputStream: isReady() still"
-            + " true after the callback -> channel.suspendReads()) and never calls onDataAvailable again; the wake-up"
-            + " ping's pong cannot trigger it. The client stays blocked for good (here at ~1.1 MB of 48 MiB, 1 ping"
-            + " answered, 5 messages processed, 251 permits unused).")
     void slowApplicationPushesBackOnTheClientAndMemoryStaysBounded() throws Exception {
         assumeTrue(KernelQueues.available(), "needs /proc/net/tcp (Linux) to see what the kernel holds");
         URI uri = WebSocketClient.uri(base, "/flow/slow");
