@@ -71,8 +71,8 @@ public final class Connection implements TransportListener {
         this.dispatcher = new SerialExecutor(config.executor, config.classLoader);
         this.outbound = new OutboundQueue(transport, config.client, config.maskKeys, config.outboundLimit);
         this.parser = new FrameParser(new FrameEvents(), !config.client, config.maxFramePayload);
-        this.assembler = new MessageAssembler(new Delivery());
-        this.inbound = new InboundFlow(transport, dispatcher, config.inboundLimit);
+        this.inbound = new InboundFlow(transport, dispatcher, config.inboundLimit, config.inlineDispatch);
+        this.assembler = new MessageAssembler(new Delivery(this, handler, inbound));
         this.modes = handler::inboundMode;
         this.idle = new IdleTimer(config.scheduler, this::idleExpired);
     }
@@ -108,6 +108,29 @@ public final class Connection implements TransportListener {
     /** Runs {@code task} on the dispatcher after everything queued so far (after {@code onOpen}, once started). */
     void runOnDispatcher(Runnable task) {
         dispatcher.execute(task);
+    }
+
+    /** True once onOpen returned (messages assembled before that are checked against limits it may have set). */
+    boolean opened() {
+        return opened;
+    }
+
+    long maxTextMessage() {
+        return maxTextMessage;
+    }
+
+    long maxBinaryMessage() {
+        return maxBinaryMessage;
+    }
+
+    /** Closes with 1009 (message too big): the reason names the limit and the size. */
+    void failTooBig(String reason) {
+        fail(CloseCodes.TOO_BIG, reason, null);
+    }
+
+    /** This connection's dispatcher (tests). */
+    SerialExecutor dispatcher() {
+        return dispatcher;
     }
 
     public ConnectionConfig config() {
@@ -153,6 +176,16 @@ public final class Connection implements TransportListener {
         checkOpen();
         idle.activity();
         outbound.sendMessage(opcode, 0, payload, callback);
+    }
+
+    /**
+     * A whole data message already framed (unmasked: server side only), shared read-only with other connections:
+     * the encode-once broadcast. {@code frame} is this connection's own duplicate.
+     */
+    public void sendPreparedFrame(ByteBuffer frame, SendCallback callback) {
+        checkOpen();
+        idle.activity();
+        outbound.sendFrame(frame, callback);
     }
 
     /** One part of a partial message (text parts are UTF-8 bytes). Whole messages wait until the last part. */
@@ -401,6 +434,8 @@ public final class Connection implements TransportListener {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "session " + config.id + ": internal error while reading", e);
             fail(CloseCodes.INTERNAL_ERROR, "Internal error", e);
+        } finally {
+            dispatcher.kick(); // one pool hand-off for all the messages of this read
         }
     }
 
@@ -454,7 +489,7 @@ public final class Connection implements TransportListener {
                 boolean text = opcode == OpCode.TEXT;
                 assembler.start(text, modes, text ? maxTextMessage : maxBinaryMessage);
             }
-            assembler.frameStart(length);
+            assembler.frameStart(length, fin);
         }
 
         @Override
@@ -493,89 +528,9 @@ public final class Connection implements TransportListener {
         }
     }
 
-    private static int utf8Length(String text) {
-        int bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c)) {
-                bytes += 4; // with the low surrogate that follows
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
-    }
-
     private static ByteBuffer copy(ByteBuffer source) {
         ByteBuffer copy = ByteBuffer.allocate(source.remaining());
         copy.put(source.duplicate());
         return copy.flip();
-    }
-
-    /** Assembled messages and parts, on the reader thread, handed to the dispatcher. */
-    private final class Delivery implements MessageAssembler.Output {
-        @Override
-        public void text(String text, boolean last, InboundMode mode) {
-            if (mode == InboundMode.WHOLE && !opened) {
-                // Assembled while onOpen ran: check against the limit onOpen may have lowered meanwhile.
-                inbound.dispatch(text.length(), () -> {
-                    int bytes = utf8Length(text);
-                    if (bytes > maxTextMessage) {
-                        fail(CloseCodes.TOO_BIG, "Text message of " + bytes + " bytes exceeds the limit of "
-                                + maxTextMessage + " bytes", null);
-                    } else {
-                        handler.onText(text);
-                    }
-                });
-            } else if (mode == InboundMode.WHOLE) {
-                inbound.dispatch(text.length(), () -> handler.onText(text));
-            } else {
-                inbound.dispatch(text.length(), () -> handler.onTextPart(text, last));
-            }
-        }
-
-        @Override
-        public void binary(ByteBuffer data, boolean last, InboundMode mode) {
-            if (mode == InboundMode.WHOLE && !opened) {
-                inbound.dispatch(data.remaining(), () -> {
-                    if (data.remaining() > maxBinaryMessage) {
-                        fail(CloseCodes.TOO_BIG, "Binary message of " + data.remaining()
-                                + " bytes exceeds the limit of " + maxBinaryMessage + " bytes", null);
-                    } else {
-                        handler.onBinary(data);
-                    }
-                });
-            } else if (mode == InboundMode.WHOLE) {
-                inbound.dispatch(data.remaining(), () -> handler.onBinary(data));
-            } else {
-                inbound.dispatch(data.remaining(), () -> handler.onBinaryPart(data, last));
-            }
-        }
-
-        @Override
-        public void streamStart(boolean text) {
-            inbound.streamStart(pipe -> {
-                if (text) {
-                    handler.onTextStream(pipe.reader());
-                } else {
-                    handler.onBinaryStream(pipe.inputStream());
-                }
-            });
-        }
-
-        @Override
-        public void streamChunk(byte[] chunk) {
-            inbound.streamChunk(chunk);
-        }
-
-        @Override
-        public void streamEnd() {
-            inbound.streamEnd();
-        }
     }
 }

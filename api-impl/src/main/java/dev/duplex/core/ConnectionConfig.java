@@ -28,6 +28,7 @@ public final class ConnectionConfig {
     final long inboundLimit;
     final long closeTimeoutMillis;
     final long maxFramePayload;
+    final boolean inlineDispatch;
 
     private ConnectionConfig(Builder b) {
         this.client = b.client;
@@ -40,6 +41,7 @@ public final class ConnectionConfig {
         this.inboundLimit = b.inboundLimit;
         this.closeTimeoutMillis = b.closeTimeoutMillis;
         this.maxFramePayload = b.maxFramePayload;
+        this.inlineDispatch = b.inlineDispatch;
     }
 
     public static Builder builder() {
@@ -70,6 +72,7 @@ public final class ConnectionConfig {
         private long inboundLimit = DEFAULT_INBOUND_LIMIT;
         private long closeTimeoutMillis = DEFAULT_CLOSE_TIMEOUT_MILLIS;
         private long maxFramePayload = Long.MAX_VALUE;
+        private boolean inlineDispatch;
 
         /** Client side: frames sent are masked with keys from {@code maskKeys}; received frames must be unmasked. */
         public Builder client(IntSupplier maskKeys) {
@@ -120,6 +123,16 @@ public final class ConnectionConfig {
         /** Largest declared data frame payload accepted (1009 above it); messages have their own limits. */
         public Builder maxFramePayload(long bytes) {
             this.maxFramePayload = positive(bytes, "max frame payload");
+            return this;
+        }
+
+        /**
+         * Inline dispatch: whole messages, parts and pongs are delivered on the transport's reading thread when
+         * nothing of the connection is queued (no thread hop); otherwise, and always for streams, {@code onOpen},
+         * {@code onClose} and {@code onError}, on the executor.
+         */
+        public Builder inlineDispatch(boolean inline) {
+            this.inlineDispatch = inline;
             return this;
         }
 

@@ -10,33 +10,44 @@ import java.util.function.Consumer;
  * Whole messages count until their callback returns; streamed messages count chunk by chunk until the
  * application reads them.
  *
- * <p>Threads: {@code dispatch}/{@code stream*} on the reader thread; {@code consumed} from dispatcher threads.
+ * <p>Threads: {@code dispatch}/{@code stream*} on the reader thread (inside {@code Connection.onRead}, which kicks
+ * the dispatcher after each read), or in a dispatcher task; {@code consumed} from dispatcher threads.
  */
 final class InboundFlow {
 
     private final Transport transport;
     private final SerialExecutor dispatcher;
     private final long limit;
+    private final boolean inline;
     private long pending;
     private boolean paused;
     private StreamPipe stream;
 
-    InboundFlow(Transport transport, SerialExecutor dispatcher, long limit) {
+    InboundFlow(Transport transport, SerialExecutor dispatcher, long limit, boolean inline) {
         this.transport = transport;
         this.dispatcher = dispatcher;
         this.limit = limit;
+        this.inline = inline;
     }
 
-    /** Queues {@code task} on the dispatcher, counting {@code bytes} until it has run. */
+    /**
+     * Hands {@code task} to the dispatcher (inline on this reading thread when so configured and the dispatcher is
+     * idle), counting {@code bytes} until it has run.
+     */
     void dispatch(long bytes, Runnable task) {
         add(bytes);
-        dispatcher.execute(() -> {
+        Runnable counted = () -> {
             try {
                 task.run();
             } finally {
                 consumed(bytes);
             }
-        });
+        };
+        if (inline) {
+            dispatcher.executeInline(counted);
+        } else {
+            dispatcher.enqueue(counted); // scheduled once per read: Connection.onRead kicks the dispatcher
+        }
     }
 
     /** A streamed message starts: the application gets its stream on the dispatcher, in message order. */

@@ -40,10 +40,17 @@ final class MessageAssembler {
     private boolean text;
     private InboundMode mode;
     private long limit;
-    private byte[] buffer = new byte[0];
+    private static final byte[] EMPTY = new byte[0];
+    private byte[] buffer = EMPTY;
     private int size;
     private long messageBytes;
     private long frameLeft;
+    private boolean frameFin;
+    /**
+     * A whole message that arrived as one frame in one chunk: emitted from the chunk itself at the frame's end
+     * (still within the transport's read call), without an assembly buffer.
+     */
+    private ByteBuffer direct;
     private boolean inMessage;
     private boolean provisional;
     private boolean handlersKnown;
@@ -73,8 +80,9 @@ final class MessageAssembler {
     }
 
     /** Each frame's declared length, before its payload. */
-    synchronized void frameStart(long length) throws ProtocolException {
+    synchronized void frameStart(long length, boolean fin) throws ProtocolException {
         frameLeft = length;
+        frameFin = fin;
         if (mode == InboundMode.WHOLE && length > limit - messageBytes) {
             throw new ProtocolException(CloseCodes.TOO_BIG, (text ? "Text" : "Binary") + " message of at least "
                     + (messageBytes + length) + " bytes exceeds the limit of " + limit + " bytes");
@@ -101,6 +109,10 @@ final class MessageAssembler {
         }
         if (mode == InboundMode.PARTIAL) {
             appendInPieces(chunk);
+            return;
+        }
+        if (size == 0 && frameFin && length == promised && mode == InboundMode.WHOLE && !provisional) {
+            direct = chunk;
             return;
         }
         ensureCapacity(size + length, promised);
@@ -141,23 +153,47 @@ final class MessageAssembler {
     }
 
     private void emit(boolean last) {
+        if (direct != null) {
+            emitDirect();
+            return;
+        }
         if (text) {
             int end = last ? size : codePointBoundary();
             String s = new String(buffer, 0, end, StandardCharsets.UTF_8);
             int rest = size - end;
             System.arraycopy(buffer, end, buffer, 0, rest);
             size = rest;
-            if (buffer.length > KEEP_CAPACITY && size == 0) {
-                buffer = new byte[0];
+            if (size == 0 && (last || buffer.length > KEEP_CAPACITY)) {
+                buffer = EMPTY; // a connection between messages holds no assembly buffer
             }
             output.text(s, last, mode);
         } else {
             byte[] data = size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
-            if (data == buffer || buffer.length > KEEP_CAPACITY) {
-                buffer = new byte[0];
+            if (data == buffer || last || buffer.length > KEEP_CAPACITY) {
+                buffer = EMPTY;
             }
             size = 0;
             output.binary(ByteBuffer.wrap(data), last, mode);
+        }
+    }
+
+    private void emitDirect() {
+        ByteBuffer chunk = direct;
+        direct = null;
+        int length = chunk.remaining();
+        if (text) {
+            String s;
+            if (chunk.hasArray()) {
+                s = new String(chunk.array(), chunk.arrayOffset() + chunk.position(), length, StandardCharsets.UTF_8);
+            } else {
+                s = StandardCharsets.UTF_8.decode(chunk.duplicate()).toString();
+            }
+            chunk.position(chunk.limit());
+            output.text(s, true, mode);
+        } else {
+            byte[] data = new byte[length];
+            chunk.get(data);
+            output.binary(ByteBuffer.wrap(data), true, mode);
         }
     }
 

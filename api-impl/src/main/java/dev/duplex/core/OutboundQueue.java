@@ -45,9 +45,10 @@ final class OutboundQueue {
     private final boolean mask;
     private final IntSupplier maskKeys;
     private final long limitBytes;
-    private final ArrayDeque<Item> control = new ArrayDeque<>();
-    private final ArrayDeque<Item> pending = new ArrayDeque<>();
-    private final ArrayDeque<Item> held = new ArrayDeque<>();
+    // Small to start with (they grow on demand): most connections have at most a message or two queued.
+    private final ArrayDeque<Item> control = new ArrayDeque<>(1);
+    private final ArrayDeque<Item> pending = new ArrayDeque<>(3);
+    private final ArrayDeque<Item> held = new ArrayDeque<>(1);
     private long queuedBytes;
     private boolean writing;
     private boolean partialOpen;
@@ -101,6 +102,14 @@ final class OutboundQueue {
     /** A whole data message: one frame. */
     void sendMessage(int opcode, int rsv, ByteBuffer payload, SendCallback callback) {
         enqueue(frame(true, rsv, opcode, payload, callback), null);
+    }
+
+    /** A whole data message framed beforehand (never masked: the same bytes may go to many connections). */
+    void sendFrame(ByteBuffer frame, SendCallback callback) {
+        if (mask) {
+            throw new IllegalStateException("a client connection masks each frame: prepared frames are server-side");
+        }
+        enqueue(new Item(new ByteBuffer[] {frame}, frame.remaining(), callback), null);
     }
 
     void setBatching(boolean on) {

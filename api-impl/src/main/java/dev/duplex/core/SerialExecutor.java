@@ -12,12 +12,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * class loader is set to the application's around every task (DESIGN.md §3 rule 6).
  *
  * <p>Threads: {@link #execute} may be called from any thread and never blocks. After a burst of tasks the worker
- * yields its pool thread, so one busy connection cannot starve the others.
+ * yields its pool thread, so one busy connection cannot starve the others. {@link #executeInline} lets the
+ * transport's reading thread run a task itself when nothing else of this connection is queued or running (inline
+ * dispatch: no thread hop); {@link #inlineOnThisThread()} then tells sends that they must not wait for a write.
  */
 public final class SerialExecutor implements Executor {
 
     private static final System.Logger LOG = System.getLogger(SerialExecutor.class.getName());
     private static final int BURST = 64;
+    /** How deep the current thread is in inline tasks (of any connection). */
+    private static final ThreadLocal<int[]> INLINE_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
     private final Executor pool;
     private final ClassLoader contextClassLoader;
@@ -35,6 +39,61 @@ public final class SerialExecutor implements Executor {
         if (scheduled.compareAndSet(false, true)) {
             submit();
         }
+    }
+
+    /**
+     * Queues {@code task} without scheduling it: the caller then calls {@link #kick()} (the reader queues a whole
+     * read's messages and wakes a pool thread once for all of them), unless it runs as one of this executor's own
+     * tasks, whose worker takes the queue's next task anyway.
+     */
+    void enqueue(Runnable task) {
+        tasks.add(task);
+    }
+
+    /** Schedules the tasks queued by {@link #enqueue}, if any and if no worker is on them already. */
+    void kick() {
+        if (!tasks.isEmpty() && scheduled.compareAndSet(false, true)) {
+            submit();
+        }
+    }
+
+    /**
+     * Runs {@code task} on the calling thread, at once, when no task of this executor is queued or running;
+     * otherwise queues it like {@link #execute}, so the order of tasks is kept either way.
+     */
+    public void executeInline(Runnable task) {
+        if (!tasks.isEmpty() || !scheduled.compareAndSet(false, true)) {
+            execute(task);
+            return;
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        if (contextClassLoader != null) {
+            thread.setContextClassLoader(contextClassLoader);
+        }
+        int[] depth = INLINE_DEPTH.get();
+        depth[0]++;
+        try {
+            task.run();
+        } catch (Throwable t) {
+            LOG.log(Level.WARNING, "a dispatched task failed", t);
+        } finally {
+            depth[0]--;
+            thread.setContextClassLoader(previous);
+            scheduled.set(false);
+            // Tasks queued while this one ran (onClose, say) go to the pool, in order.
+            if (!tasks.isEmpty() && scheduled.compareAndSet(false, true)) {
+                submit();
+            }
+        }
+    }
+
+    /**
+     * True while the current thread runs a task through {@link #executeInline}: a container I/O thread, which must
+     * never wait for a write to complete (DESIGN.md §3 rule 1).
+     */
+    public static boolean inlineOnThisThread() {
+        return INLINE_DEPTH.get()[0] > 0;
     }
 
     private void submit() {

@@ -44,8 +44,9 @@ public final class FrameParser {
     private long maxFramePayload;
     private int allowedRsv;
 
-    private final byte[] control = new byte[MAX_CONTROL_PAYLOAD];
-    private final ByteBuffer controlView = ByteBuffer.wrap(control);
+    /** A control frame's payload: allocated when one arrives and dropped after it, so idle parsers hold none. */
+    private byte[] control;
+    private ByteBuffer controlView;
 
     /** Reused view of the last input buffer, handed to {@link Listener#onDataPayload}. */
     private ByteBuffer payloadView;
@@ -138,6 +139,9 @@ public final class FrameParser {
             dead = false;
         } finally {
             parsing = false;
+            // The view may only be reused for the same buffer, within this call: drop it (and the caller's buffer).
+            payloadView = null;
+            payloadViewSource = null;
         }
     }
 
@@ -315,6 +319,7 @@ public final class FrameParser {
     }
 
     private void controlPayload(ByteBuffer in) throws ProtocolException {
+        ensureControl();
         int filled = (int) payloadDone;
         int count = Math.min((int) length - filled, in.remaining());
         in.get(control, filled, count);
@@ -329,18 +334,31 @@ public final class FrameParser {
     }
 
     private void controlComplete() throws ProtocolException {
+        ensureControl();
         int size = (int) length;
         controlView.clear().limit(size);
-        switch (opcode) {
-            case OpCode.PING:
-                listener.onPing(controlView);
-                break;
-            case OpCode.PONG:
-                listener.onPong(controlView);
-                break;
-            default:
-                closeComplete(size);
-                break;
+        try {
+            switch (opcode) {
+                case OpCode.PING:
+                    listener.onPing(controlView);
+                    break;
+                case OpCode.PONG:
+                    listener.onPong(controlView);
+                    break;
+                default:
+                    closeComplete(size);
+                    break;
+            }
+        } finally {
+            control = null;
+            controlView = null;
+        }
+    }
+
+    private void ensureControl() {
+        if (control == null) {
+            control = new byte[MAX_CONTROL_PAYLOAD];
+            controlView = ByteBuffer.wrap(control);
         }
     }
 

@@ -42,6 +42,8 @@ public final class WsServerContainer extends ContainerDefaults implements Server
     private volatile java.util.Set<String> allowedOrigins = java.util.Set.of();
     private volatile boolean deploymentOpen = true;
     private volatile HttpUpgrader httpUpgrader;
+    /** The API's own default; servlet-integration chooses per container (ContainerSettings.defaultDispatch). */
+    private volatile boolean inlineDispatch;
 
     /**
      * @param name names the container's threads (e.g. the context path)
@@ -171,6 +173,19 @@ public final class WsServerContainer extends ContainerDefaults implements Server
     }
 
     /**
+     * Where endpoint callbacks for messages run (key duplex.dispatch): inline on the container's reading thread
+     * when the session has nothing else queued (true), or always on Duplex's per-session executor (false). Applies
+     * to sessions opened afterwards.
+     */
+    public void setInlineDispatch(boolean inline) {
+        this.inlineDispatch = inline;
+    }
+
+    public boolean isInlineDispatch() {
+        return inlineDispatch;
+    }
+
+    /**
      * What happens when an async send does not fit in a session's outbound budget: false (default) fails that send
      * with an IOException; true closes the slow session with 1008.
      */
@@ -204,7 +219,7 @@ public final class WsServerContainer extends ContainerDefaults implements Server
 
     ConnectionConfig connectionConfig(String sessionId) {
         return ConnectionConfig.builder().id(sessionId).executor(threads.pool()).scheduler(threads.timer())
-                .classLoader(classLoader).outboundLimit(getOutboundLimit()).build();
+                .classLoader(classLoader).outboundLimit(getOutboundLimit()).inlineDispatch(inlineDispatch).build();
     }
 
     // ---------------------------------------------------------------- lifecycle

@@ -90,6 +90,13 @@ final class WsAsyncRemote extends WsRemoteEndpoint implements RemoteEndpoint.Asy
         }
     }
 
+    /** A whole message framed beforehand (PreparedMessage): admitted like any async send, with no timer. */
+    void sendPrepared(ByteBuffer frame, int payloadBytes, SendCallback callback) {
+        if (admit(payloadBytes, callback)) {
+            session.connection().sendPreparedFrame(frame, callback);
+        }
+    }
+
     @Override
     public Future<Void> sendObject(Object data) {
         SendFuture future = new SendFuture();
@@ -150,6 +157,11 @@ final class WsAsyncRemote extends WsRemoteEndpoint implements RemoteEndpoint.Asy
     }
 
     private SendCallback toHandler(SendHandler handler) {
+        return toHandler(session, handler);
+    }
+
+    /** Reports a send's outcome on {@code session} to {@code handler} as a {@link SendResult}. */
+    static SendCallback toHandler(jakarta.websocket.Session session, SendHandler handler) {
         return new SendCallback() {
             @Override
             public void completed() {

@@ -29,7 +29,7 @@ final class WsBasicRemote extends WsRemoteEndpoint implements RemoteEndpoint.Bas
     @Override
     public void sendBinary(ByteBuffer data) throws IOException {
         requireNonNull(data, "data");
-        ByteBuffer payload = data.duplicate();
+        ByteBuffer payload = payload(data);
         sendBlocking(payload.remaining(), cb -> session.connection().sendBinary(payload, cb));
         data.position(data.limit()); // javadoc: the buffer has been consumed once the send returned
     }
@@ -44,7 +44,7 @@ final class WsBasicRemote extends WsRemoteEndpoint implements RemoteEndpoint.Bas
     @Override
     public void sendBinary(ByteBuffer partialByte, boolean isLast) throws IOException {
         requireNonNull(partialByte, "partialByte");
-        ByteBuffer payload = partialByte.duplicate();
+        ByteBuffer payload = payload(partialByte);
         sendBlocking(payload.remaining(), cb -> session.connection().sendPart(false, payload, isLast, cb));
         partialByte.position(partialByte.limit());
     }

@@ -1,6 +1,7 @@
 package dev.duplex.session;
 
 import dev.duplex.core.SendCallback;
+import dev.duplex.core.SerialExecutor;
 import jakarta.websocket.RemoteEndpoint;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -71,7 +72,53 @@ abstract class WsRemoteEndpoint implements RemoteEndpoint {
             throw new IllegalArgumentException("a " + what + " carries at most " + MAX_CONTROL_PAYLOAD
                     + " bytes of application data, this one has " + data.remaining() + " (RFC 6455 §5.5)");
         }
-        return data.duplicate();
+        return payload(data);
+    }
+
+    /**
+     * The bytes to queue for a blocking send of the application's buffer. On a thread that must not wait for the
+     * write (inline dispatch), the send returns before the bytes are written, and the application may then reuse
+     * its buffer: those sends queue a copy.
+     */
+    static ByteBuffer payload(ByteBuffer data) {
+        if (!SerialExecutor.inlineOnThisThread()) {
+            return data.duplicate();
+        }
+        ByteBuffer copy = ByteBuffer.allocate(data.remaining());
+        copy.put(data.duplicate());
+        return copy.flip();
+    }
+
+    /**
+     * A blocking send inside a callback that runs inline on the container's I/O thread (duplex.dispatch=inline):
+     * waiting there for the write would hang the connection, whose write completes only on that thread (DESIGN.md
+     * §3 rule 1). So the send returns once its bytes are queued, in order, within the outbound budget; a failure
+     * to write them later fails the session (onError, onClose). Without room in the budget, the overflow policy
+     * applies at once, as for an async send.
+     */
+    private void queueWithoutWaiting(long bytes, Consumer<SendCallback> send) throws IOException {
+        if (!session.connection().hasSendRoom(bytes)) {
+            long limit = session.connection().config().outboundLimit();
+            String why = "session " + session.getId() + ": cannot queue " + bytes + " more bytes: "
+                    + session.connection().queuedBytes() + " bytes are already waiting for a slow peer (outbound limit "
+                    + limit + " bytes, key duplex.outboundLimitBytes), and a blocking send inside a callback on the"
+                    + " container's I/O thread cannot wait for room (key duplex.dispatch=inline)";
+            if (session.closeOnOverflow()) {
+                session.connection().close(dev.duplex.frame.CloseCodes.POLICY_VIOLATION,
+                        "Too slow: outbound limit of " + limit + " bytes exceeded");
+            }
+            throw new IOException(why);
+        }
+        SendFuture future = new SendFuture();
+        send.accept(future);
+        if (future.isCompletedExceptionally()) {
+            try {
+                future.join();
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
+            }
+        }
     }
 
     /**
@@ -79,6 +126,10 @@ abstract class WsRemoteEndpoint implements RemoteEndpoint {
      * the send timeout. Runs on an application thread (never a container I/O thread: DESIGN.md §3 rule 1).
      */
     void sendBlocking(long bytes, Consumer<SendCallback> send) throws IOException {
+        if (SerialExecutor.inlineOnThisThread()) {
+            queueWithoutWaiting(bytes, send);
+            return;
+        }
         long timeout = session.sendTimeoutMillis();
         try {
             if (!session.connection().awaitSendRoom(bytes, timeout)) {

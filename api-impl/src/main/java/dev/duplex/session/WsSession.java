@@ -88,6 +88,10 @@ public final class WsSession implements Session, ConnectionHandler {
         connection.setIdleTimeout(maxIdleTimeout);
     }
 
+    WsAsyncRemote asyncRemote() {
+        return async;
+    }
+
     Connection connection() {
         return connection;
     }

@@ -17,6 +17,7 @@ final class ContainerSettings {
     static final String OUTBOUND_LIMIT = "duplex.outboundLimitBytes";
     static final String OUTBOUND_OVERFLOW = "duplex.outboundOverflow";
     static final String ALLOWED_ORIGINS = "duplex.allowedOrigins";
+    static final String DISPATCH = "duplex.dispatch";
 
     private ContainerSettings() {
     }
@@ -29,6 +30,13 @@ final class ContainerSettings {
         set(context, SEND_TIMEOUT, Long.MIN_VALUE, Long.MAX_VALUE, c::setAsyncSendTimeout);
         set(context, OUTBOUND_LIMIT, 1, Long.MAX_VALUE, c::setOutboundLimit);
         applyOrigins(context, c);
+        String dispatch = value(context, DISPATCH);
+        switch (dispatch == null ? defaultDispatch(context) : dispatch.trim()) {
+            case "inline" -> c.setInlineDispatch(true);
+            case "executor" -> c.setInlineDispatch(false);
+            default -> throw new IllegalArgumentException(DISPATCH + "='" + dispatch
+                    + "' must be 'inline' or 'executor'");
+        }
         String overflow = value(context, OUTBOUND_OVERFLOW);
         if (overflow != null) {
             switch (overflow.trim()) {
@@ -38,6 +46,16 @@ final class ContainerSettings {
                         + "' must be 'fail' or 'close'");
             }
         }
+    }
+
+    /**
+     * Where message callbacks run when the application does not say (docs/configuration.md, key duplex.dispatch):
+     * inline on the container's thread that read the message, which saves a thread hop per message, where that
+     * thread comes from a worker pool (Tomcat, Jetty); on Duplex's executor where it is one of a few I/O threads
+     * shared by many connections (Undertow), which a callback that blocks would stall for all of them.
+     */
+    static String defaultDispatch(ServletContext context) {
+        return context.getClass().getName().startsWith("io.undertow.") ? "executor" : "inline";
     }
 
     /** Comma-separated origins; "*" or empty accepts every origin. */

@@ -41,6 +41,11 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
 
     private static final System.Logger LOG = System.getLogger(ServletTransport.class.getName());
     private static final int READ_BUFFER = 8192;
+    /**
+     * Read buffers belong to threads, not connections, so an idle connection holds none: the listener consumes
+     * every read before the call returns. A plain ThreadLocal (no class of ours in the container's threads).
+     */
+    private static final ThreadLocal<byte[]> READ_BUFFERS = new ThreadLocal<>();
 
     private final WebConnection connection;
     private final boolean secure;
@@ -60,7 +65,6 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     private final Object closeLock = new Object();
     private int callbacks;
     private boolean closeRequested;
-    private byte[] readBuffer;
 
     private volatile ByteBuffer[] pending;
     private final java.util.concurrent.atomic.AtomicReference<WriteCallback> pendingCallback =
@@ -154,6 +158,8 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
 
     /** Run by {@link #readPump} only: reads while the container has bytes and nobody paused us. */
     private void readSome() {
+        byte[] readBuffer = READ_BUFFERS.get();
+        READ_BUFFERS.set(null); // borrowed: a nested read on this thread (another connection) takes its own
         try {
             while (!ended.get() && in.isReady()) {
                 if (leaveUnread()) {
@@ -176,6 +182,10 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
             }
         } catch (IOException | RuntimeException e) {
             end(e);
+        } finally {
+            if (readBuffer != null) {
+                READ_BUFFERS.set(readBuffer);
+            }
         }
     }
 

@@ -264,7 +264,14 @@ public final class LoadGenerator {
         Result result = run(scenario, "127.0.0.1", Integer.parseInt(args[0]), new Listener() {
             @Override
             public void idleHeld(int connections) {
-                System.out.println(connections + " connections open and verified");
+                System.out.println(connections + " connections open and verified; holding them for "
+                        + scenario.seconds() + " s (e.g. for jmap -histo:live on the server)");
+                System.out.flush();
+                try {
+                    Thread.sleep(TimeUnit.SECONDS.toMillis(scenario.seconds()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         });
         result.server = "127.0.0.1:" + args[0];

@@ -51,6 +51,7 @@ public record Scenario(String name, Mode mode, int connections, int inFlight, in
                 new Scenario("echo-16KiB-binary-c100-w1", Mode.ECHO, 100, 1, 16 * 1024, true, warmup, seconds),
                 new Scenario("echo-1MiB-binary-c10-w1", Mode.ECHO, 10, 1, 1 << 20, true, warmup, seconds),
                 new Scenario("broadcast-64B-c1000", Mode.BROADCAST, 1000, 1, 64, false, warmup, seconds),
+                new Scenario("broadcast-64B-c10000", Mode.BROADCAST, 10_000, 1, 64, false, warmup, seconds),
                 new Scenario("idle-c" + idleConnections, Mode.IDLE, idleConnections, 1, 64, false, 0, 0));
     }
 }

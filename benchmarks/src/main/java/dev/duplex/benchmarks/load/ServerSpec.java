@@ -14,7 +14,14 @@ import java.util.List;
  */
 public enum ServerSpec {
     DUPLEX_TOMCAT("duplex-tomcat", "DuplexTomcatServer", Jars.DUPLEX, Jars.TOMCAT),
+    /** Duplex on Tomcat with the other dispatch mode than its default (key duplex.dispatch), for the comparison. */
+    DUPLEX_TOMCAT_INLINE("duplex-tomcat-inline", "DuplexTomcatServer", "-Dduplex.dispatch=inline",
+            Jars.DUPLEX, Jars.TOMCAT),
+    DUPLEX_TOMCAT_EXECUTOR("duplex-tomcat-executor", "DuplexTomcatServer", "-Dduplex.dispatch=executor",
+            Jars.DUPLEX, Jars.TOMCAT),
     TOMCAT("tomcat", "TomcatOwnServer", Jars.TOMCAT, List.of("tomcat-embed-websocket-")),
+    /** Embedded Tomcat and a bare upgraded connection: the baseline for Duplex's own share of idle memory. */
+    TOMCAT_BARE("tomcat-bare", "TomcatBareUpgradeServer", Jars.TOMCAT),
     DUPLEX_UNDERTOW("duplex-undertow", "DuplexUndertowServer", Jars.DUPLEX, Jars.UNDERTOW),
     UNDERTOW("undertow", "UndertowOwnServer", Jars.UNDERTOW,
             List.of("undertow-websockets-jsr-", "jakarta.websocket-api-", "jakarta.websocket-client-api-")),
@@ -31,15 +38,34 @@ public enum ServerSpec {
 
     public final String id;
     public final String mainClass;
+    /** Extra JVM options of this server (system properties selecting a variant). */
+    public final List<String> jvmOptions;
     private final List<String> prefixes = new ArrayList<>();
 
     @SafeVarargs
     ServerSpec(String id, String main, List<String>... jarPrefixes) {
+        this(id, main, null, jarPrefixes);
+    }
+
+    @SafeVarargs
+    ServerSpec(String id, String main, String jvmOption, List<String>... jarPrefixes) {
         this.id = id;
+        this.jvmOptions = jvmOption == null ? List.of() : List.of(jvmOption);
         this.mainClass = "dev.duplex.benchmarks.servers." + main;
         for (List<String> list : jarPrefixes) {
             prefixes.addAll(list);
         }
+    }
+
+    /** The servers a run takes when --servers does not say: all but the dispatch-mode variants. */
+    public static List<ServerSpec> standard() {
+        return java.util.Arrays.stream(values())
+                .filter(s -> s != DUPLEX_TOMCAT_INLINE && s != DUPLEX_TOMCAT_EXECUTOR).toList();
+    }
+
+    /** The bare upgraded connection only echoes to its sender: it takes part in the idle scenario only. */
+    public boolean runs(Scenario scenario) {
+        return this != TOMCAT_BARE || scenario.mode() == Scenario.Mode.IDLE;
     }
 
     public static ServerSpec byId(String id) {

@@ -33,7 +33,7 @@ public final class Suite {
         int warmup = 3;
         int duration = 10;
         int idle = 10_000;
-        List<ServerSpec> servers = Arrays.asList(ServerSpec.values());
+        List<ServerSpec> servers = ServerSpec.standard();
         List<String> scenarioFilter = List.of();
         Path out = Path.of("benchmarks/results");
         Path jfr = null;
@@ -72,6 +72,7 @@ public final class Suite {
     private static List<Result> runServer(ServerSpec spec, int rep, List<Scenario> scenarios, Path build, Path jfr)
             throws IOException, InterruptedException {
         List<String> jvm = new ArrayList<>(List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"));
+        jvm.addAll(spec.jvmOptions);
         if (jfr != null && spec.id.startsWith("duplex")) {
             Files.createDirectories(jfr);
             jvm.add("-XX:StartFlightRecording=dumponexit=true,settings=profile,filename="
@@ -81,6 +82,9 @@ public final class Suite {
         try (ServerProcess server = ServerProcess.start(spec, build, "0", jvm,
                 build.resolve("load-logs").resolve(spec.id + ".log"))) {
             for (Scenario scenario : scenarios) {
+                if (!spec.runs(scenario)) {
+                    continue;
+                }
                 Result result = runScenario(server, scenario);
                 result.server = spec.id;
                 result.rep = rep;

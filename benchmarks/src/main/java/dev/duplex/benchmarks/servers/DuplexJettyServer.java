@@ -12,7 +12,7 @@ public final class DuplexJettyServer {
     public static void main(String[] args) throws Exception {
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServletContainerInitializer(new DuplexInitializer(),
-                ServerMain.ENDPOINTS.toArray(new Class<?>[0]));
+                ServerMain.DUPLEX_ENDPOINTS.toArray(new Class<?>[0]));
         JettyServers.run(ServerMain.port(args), context);
     }
 }

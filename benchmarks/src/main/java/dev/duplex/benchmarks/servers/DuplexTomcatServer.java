@@ -9,6 +9,6 @@ public final class DuplexTomcatServer {
     }
 
     public static void main(String[] args) throws Exception {
-        TomcatServers.run(ServerMain.port(args), new DuplexInitializer());
+        TomcatServers.run(ServerMain.port(args), new DuplexInitializer(), ServerMain.DUPLEX_ENDPOINTS);
     }
 }

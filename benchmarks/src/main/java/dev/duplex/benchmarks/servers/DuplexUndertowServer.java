@@ -15,6 +15,6 @@ public final class DuplexUndertowServer {
         // Undertow never discovers initializers: add ours with the set a @HandlesTypes scan would give it
         UndertowServers.run(ServerMain.port(args), UndertowServers.deployment()
                 .addServletContainerInitializer(new ServletContainerInitializerInfo(DuplexInitializer.class,
-                        new ImmediateInstanceFactory<>(initializer), ServerMain.ENDPOINTS)));
+                        new ImmediateInstanceFactory<>(initializer), ServerMain.DUPLEX_ENDPOINTS)));
     }
 }

@@ -11,6 +11,9 @@ final class ServerMain {
     static final String HOST = "127.0.0.1";
     static final Set<Class<?>> ENDPOINTS = Set.of(EchoEndpoint.class, LargeEchoEndpoint.class,
             BroadcastEndpoint.class);
+    /** The Duplex servers' endpoints: /broadcast through Duplex's encode-once API. */
+    static final Set<Class<?>> DUPLEX_ENDPOINTS = Set.of(EchoEndpoint.class, LargeEchoEndpoint.class,
+            PreparedBroadcastEndpoint.class);
 
     private ServerMain() {
     }

@@ -14,6 +14,11 @@ final class TomcatServers {
     }
 
     static void run(int port, ServletContainerInitializer initializer) throws Exception {
+        run(port, initializer, ServerMain.ENDPOINTS);
+    }
+
+    static void run(int port, ServletContainerInitializer initializer, java.util.Set<Class<?>> endpoints)
+            throws Exception {
         Tomcat tomcat = new Tomcat();
         tomcat.setSilent(true);
         tomcat.setBaseDir(Files.createTempDirectory("bench-tomcat-").toString());
@@ -28,7 +33,7 @@ final class TomcatServers {
         Tomcat.addServlet(context, "none", new HttpServlet() { });
         context.addServletMappingDecoded("/", "none");
         // addContext() does not scan for initializers: hand ours the endpoint classes a scan would find
-        context.addServletContainerInitializer(initializer, ServerMain.ENDPOINTS);
+        context.addServletContainerInitializer(initializer, endpoints);
         tomcat.start();
         ServerMain.ready(connector.getLocalPort());
     }

@@ -62,7 +62,7 @@ import java.util.zip.ZipInputStream;
  * <p>Undertow calls upgraded connections' listeners on its XNIO I/O threads, and servlets and filters on worker
  * threads. Arquillian calls every method of this class on its test thread, one at a time.
  */
-public final class UndertowWarContainer implements DeployableContainer<UndertowConfiguration> {
+public final class UndertowWarContainer implements DeployableContainer<LoopbackWarConfiguration> {
 
     private static final Logger LOG = Logger.getLogger(UndertowWarContainer.class.getName());
     private static final int IO_THREADS = 2;
@@ -75,7 +75,7 @@ public final class UndertowWarContainer implements DeployableContainer<UndertowC
     }
 
     private final Map<String, Deployed> deployed = new ConcurrentHashMap<>();
-    private UndertowConfiguration configuration;
+    private LoopbackWarConfiguration configuration;
     private TestUsersIdentityManager identities;
     private Path baseDir;
     private ServletContainer servletContainer;
@@ -87,8 +87,8 @@ public final class UndertowWarContainer implements DeployableContainer<UndertowC
     private int serial;
 
     @Override
-    public Class<UndertowConfiguration> getConfigurationClass() {
-        return UndertowConfiguration.class;
+    public Class<LoopbackWarConfiguration> getConfigurationClass() {
+        return LoopbackWarConfiguration.class;
     }
 
     @Override
@@ -97,7 +97,7 @@ public final class UndertowWarContainer implements DeployableContainer<UndertowC
     }
 
     @Override
-    public void setup(UndertowConfiguration configuration) {
+    public void setup(LoopbackWarConfiguration configuration) {
         this.configuration = configuration;
         this.identities = new TestUsersIdentityManager(TestUsers.parse(configuration.getUsers()));
     }

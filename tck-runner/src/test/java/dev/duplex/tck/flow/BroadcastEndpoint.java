@@ -44,7 +44,8 @@ public class BroadcastEndpoint {
         String[] words = command.split(" ");
         if ("push".equals(words[0])) {
             BroadcastPusher pusher = new BroadcastPusher(List.copyOf(HEALTHY.values()), List.copyOf(STALLED.values()),
-                    session, Integer.parseInt(words[1]), Integer.parseInt(words[2]), Integer.parseInt(words[3]));
+                    session, Integer.parseInt(words[1]), Integer.parseInt(words[2]), Integer.parseInt(words[3]),
+                    words.length > 4 && "prepared".equals(words[4]));
             Thread thread = new Thread(pusher, "flow-broadcast-pusher");
             thread.setDaemon(true);
             thread.start();

@@ -1,5 +1,6 @@
 package dev.duplex.tck.flow;
 
+import dev.duplex.session.PreparedMessage;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 
@@ -23,6 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * done rounds=R healthyFailures=H refused=N admitted=A-B,C-D firstHealthyFailure=X firstRefusal=&lt;message&gt;
  * error &lt;what&gt;                              (a healthy session fell behind for 30 s)
  * </pre>
+ * With {@code prepared}, each round is one {@link PreparedMessage} (Duplex's encode-once broadcast) sent to all
+ * sessions; otherwise every session gets its own {@code getAsyncRemote().sendBinary}.
  * Runs on its own thread; SendHandlers run on Duplex's threads or inline on this one.
  */
 final class BroadcastPusher implements Runnable {
@@ -35,6 +38,7 @@ final class BroadcastPusher implements Runnable {
     private final int size;
     private final int extraRounds;
     private final int maxRounds;
+    private final boolean prepared;
     private final Map<Session, AtomicLong> written = new ConcurrentHashMap<>();
     private final AtomicInteger healthyFailures = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
@@ -45,7 +49,8 @@ final class BroadcastPusher implements Runnable {
     private volatile String firstHealthyFailure = "";
 
     BroadcastPusher(List<Session> healthy, List<Session> stalled, Session control, int size, int extraRounds,
-            int maxRounds) {
+            int maxRounds, boolean prepared) {
+        this.prepared = prepared;
         this.healthy = healthy;
         this.stalled = stalled;
         this.control = control;
@@ -61,21 +66,10 @@ final class BroadcastPusher implements Runnable {
             int round = 0;
             while (round < maxRounds && (overflowRound < 0 || round <= overflowRound + extraRounds)) {
                 ByteBuffer message = message(round);
-                for (Session s : healthy) {
-                    s.getAsyncRemote().sendBinary(message.duplicate(), result -> healthyResult(s, result));
-                }
-                for (Session s : stalled) {
-                    int r = round;
-                    try {
-                        s.getAsyncRemote().sendBinary(message.duplicate(), result -> {
-                            if (!result.isOK()) {
-                                stalledFailed(r, result.getException());
-                            }
-                        });
-                    } catch (IllegalStateException closed) {
-                        // Duplex refuses sends to a closing session by throwing (policy close closed it).
-                        stalledFailed(r, closed);
-                    }
+                if (prepared) {
+                    pushPrepared(PreparedMessage.binary(message), round);
+                } else {
+                    pushEach(message, round);
                 }
                 round++;
                 if (!awaitHealthy(round - WINDOW)) {
@@ -96,6 +90,34 @@ final class BroadcastPusher implements Runnable {
         } catch (RuntimeException e) {
             report("error " + e);
         }
+    }
+
+    private void pushEach(ByteBuffer message, int round) {
+        for (Session s : healthy) {
+            s.getAsyncRemote().sendBinary(message.duplicate(), result -> healthyResult(s, result));
+        }
+        for (Session s : stalled) {
+            try {
+                s.getAsyncRemote().sendBinary(message.duplicate(), result -> {
+                    if (!result.isOK()) {
+                        stalledFailed(round, result.getException());
+                    }
+                });
+            } catch (IllegalStateException closed) {
+                // Duplex refuses sends to a closing session by throwing (policy close closed it).
+                stalledFailed(round, closed);
+            }
+        }
+    }
+
+    /** One prepared frame for everybody; a closed session gets a failed result instead of an exception. */
+    private void pushPrepared(PreparedMessage message, int round) {
+        message.sendTo(healthy, result -> healthyResult(result.getSession(), result));
+        message.sendTo(stalled, result -> {
+            if (!result.isOK()) {
+                stalledFailed(round, result.getException());
+            }
+        });
     }
 
     private ByteBuffer message(int round) {

@@ -44,7 +44,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  *   <li>Policy {@code close} (context init parameter {@code duplex.outboundOverflow=close}): the stalled session is
  *       closed with 1008 and a reason naming the limit; its client sees that close once it reads.</li>
  * </ul>
- * In both, every healthy session receives every round, in order, and none of its sends fails.
+ * In both, every healthy session receives every round, in order, and none of its sends fails. The same holds when
+ * each round is one {@code PreparedMessage} (Duplex's encode-once broadcast) sent to everybody: each session still
+ * has its own budget.
  */
 @ExtendWith(ArquillianExtension.class)
 class SlowReaderIT {
@@ -69,6 +71,15 @@ class SlowReaderIT {
         return DuplexWar.create("flow-overflow-fail", BroadcastEndpoint.class, BroadcastPusher.class);
     }
 
+    @ArquillianResource
+    @OperateOnDeployment("prepared")
+    private URL preparedBase;
+
+    @Deployment(name = "prepared", testable = false)
+    static WebArchive preparedBroadcast() {
+        return DuplexWar.create("flow-overflow-prepared", BroadcastEndpoint.class, BroadcastPusher.class);
+    }
+
     @Deployment(name = "close", testable = false)
     static WebArchive closePolicy() {
         return DuplexWar.create("flow-overflow-close", BroadcastEndpoint.class, BroadcastPusher.class)
@@ -84,8 +95,17 @@ class SlowReaderIT {
 
     @Test
     void stalledSessionsSendsFailNamingTheBudgetAndOthersGetEverything() throws Exception {
-        try (Broadcast b = Broadcast.open(failBase)) {
-            String overflow = b.push();
+        stalledSessionsSendsFail(failBase, "async");
+    }
+
+    @Test
+    void aPreparedBroadcastKeepsEverySessionsOwnBudget() throws Exception {
+        stalledSessionsSendsFail(preparedBase, "prepared");
+    }
+
+    private void stalledSessionsSendsFail(URL base, String sends) throws Exception {
+        try (Broadcast b = Broadcast.open(base)) {
+            String overflow = b.push(sends);
             assertTrue(overflow.contains("java.io.IOException") && overflow.contains("outbound limit 1048576 bytes")
                     && overflow.contains("duplex.outboundLimitBytes"), "the refused send's failure: " + overflow);
             Matcher done = b.awaitDone();
@@ -107,7 +127,7 @@ class SlowReaderIT {
     @Test
     void stalledSessionIsClosedWith1008UnderPolicyClose() throws Exception {
         try (Broadcast b = Broadcast.open(closeBase)) {
-            String overflow = b.push();
+            String overflow = b.push("async");
             assertTrue(overflow.contains("outbound limit 1048576 bytes"), "the refused send's failure: " + overflow);
             // Read now: the close frame waits behind what the kernel and the container already hold.
             CompletableFuture<StalledClient.Drained> drained =
@@ -177,8 +197,8 @@ class SlowReaderIT {
         }
 
         /** Starts the push and returns the overflow report's message. */
-        String push() throws Exception {
-            await(control.sendText("push " + SIZE + " " + EXTRA_ROUNDS + " " + MAX_ROUNDS, true));
+        String push(String sends) throws Exception {
+            await(control.sendText("push " + SIZE + " " + EXTRA_ROUNDS + " " + MAX_ROUNDS + " " + sends, true));
             return awaitControl("overflow");
         }
 

@@ -82,6 +82,21 @@ class ConfigurationIT {
         return war("servlet-config-bad-number", Map.of("duplex.maxTextMessageBytes", "lots"));
     }
 
+    @Deployment(name = "dispatch-executor", managed = false, testable = false)
+    static WebArchive dispatchExecutor() {
+        return war("servlet-config-dispatch-executor", Map.of("duplex.dispatch", "executor"));
+    }
+
+    @Deployment(name = "dispatch-inline", managed = false, testable = false)
+    static WebArchive dispatchInline() {
+        return war("servlet-config-dispatch-inline", Map.of("duplex.dispatch", "inline"));
+    }
+
+    @Deployment(name = "bad-dispatch", managed = false, testable = false)
+    static WebArchive badDispatch() {
+        return war("servlet-config-bad-dispatch", Map.of("duplex.dispatch", "sometimes"));
+    }
+
     @Deployment(name = "bad-policy", managed = false, testable = false)
     static WebArchive badPolicy() {
         return war("servlet-config-bad-policy", Map.of("duplex.outboundOverflow", "sometimes"));
@@ -195,10 +210,49 @@ class ConfigurationIT {
         }
     }
 
+    /**
+     * duplex.dispatch: {@code executor} runs message callbacks on Duplex's own threads ({@code duplex-*}),
+     * {@code inline} on the container's thread that read the message; the default is inline except on Undertow,
+     * whose reading threads are shared I/O threads (docs/configuration.md).
+     */
+    @Test
+    void dispatchKeyDecidesWhereMessageCallbacksRun() throws Exception {
+        deployer.deploy("dispatch-executor");
+        deployer.deploy("dispatch-inline");
+        try {
+            assertEquals(List.of("thread duplex=true"), threadsOf(other("servlet-config-dispatch-executor")));
+            assertTrue(threadsOf(other("servlet-config-dispatch-inline")).contains("thread duplex=false"));
+            boolean undertow = "undertow".equals(System.getProperty("duplex.tck.container"));
+            assertTrue(threadsOf(base).contains("thread duplex=" + undertow),
+                    "the default: " + (undertow ? "executor" : "inline"));
+        } finally {
+            deployer.undeploy("dispatch-executor");
+            deployer.undeploy("dispatch-inline");
+        }
+    }
+
+    /**
+     * Where 20 callbacks in a row ran, as the distinct answers. Inline dispatch runs a message on the reading
+     * thread only when the session has nothing else queued or running: a message read while the previous
+     * callback is still finishing (onOpen's, say) goes to the executor, in order. So inline mode shows at least
+     * one {@code duplex=false}, executor mode none.
+     */
+    private static List<String> threadsOf(URL url) throws Exception {
+        RecordingListener listener = new RecordingListener();
+        WebSocket ws = open(url, listener);
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (int i = 0; i < 20; i++) {
+            await(ws.sendText("thread", true));
+            seen.add(listener.next(Text.class, "where callback " + i + " ran").text());
+        }
+        ws.abort();
+        return List.copyOf(seen);
+    }
+
     /** A malformed value fails the deployment; the reason names the key and the value. */
     @ParameterizedTest
     @ValueSource(strings = {"bad-number:duplex.maxTextMessageBytes:lots",
-        "bad-policy:duplex.outboundOverflow:sometimes"})
+        "bad-policy:duplex.outboundOverflow:sometimes", "bad-dispatch:duplex.dispatch:sometimes"})
     void malformedValueFailsTheDeploymentNamingKeyAndValue(String testCase) {
         String[] c = testCase.split(":");
         List<String> messages = new CopyOnWriteArrayList<>();

@@ -9,7 +9,9 @@ import java.io.File;
 
 /**
  * Builds test WARs the way an application ships Duplex: the test's classes in {@code WEB-INF/classes} and Duplex's
- * two jars in {@code WEB-INF/lib}.
+ * two jars in {@code WEB-INF/lib}; on Jetty 12 (system property {@code duplex.tck.container} = {@code jetty}), whose
+ * servlet upgrade cannot carry WebSockets, also the third jar that an application on Jetty adds,
+ * {@code duplex-jetty-integration} ({@value #JETTY_INTEGRATION_PROPERTY}).
  *
  * <p>The jars are not on the test class path (the tck-runner pom keeps them off it, so Tomcat finds Duplex's
  * {@code ServletContainerInitializer} exactly once, in the WAR). Maven passes their files in the system properties
@@ -20,6 +22,7 @@ public final class DuplexWar {
 
     public static final String API_IMPL_PROPERTY = "duplex.tck.lib.api-impl";
     public static final String SERVLET_INTEGRATION_PROPERTY = "duplex.tck.lib.servlet-integration";
+    public static final String JETTY_INTEGRATION_PROPERTY = "duplex.tck.lib.jetty-integration";
 
     private DuplexWar() {
     }
@@ -28,10 +31,14 @@ public final class DuplexWar {
      * A WAR named {@code name.war} (deployed at context path {@code /name}) holding the given classes and Duplex.
      */
     public static WebArchive create(String name, Class<?>... classes) {
-        return ShrinkWrap.create(WebArchive.class, name + ".war")
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(classes)
                 .addAsLibraries(library(API_IMPL_PROPERTY, "duplex-api-impl.jar"),
                         library(SERVLET_INTEGRATION_PROPERTY, "duplex-servlet-integration.jar"));
+        if ("jetty".equals(System.getProperty("duplex.tck.container"))) {
+            war.addAsLibraries(library(JETTY_INTEGRATION_PROPERTY, "duplex-jetty-integration.jar"));
+        }
+        return war;
     }
 
     private static JavaArchive library(String property, String jarName) {

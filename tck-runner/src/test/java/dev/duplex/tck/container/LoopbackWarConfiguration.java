@@ -4,10 +4,11 @@ import org.jboss.arquillian.container.spi.ConfigurationException;
 import org.jboss.arquillian.container.spi.client.container.ContainerConfiguration;
 
 /**
- * {@code arquillian.xml} configuration of {@link UndertowWarContainer} (qualifier {@code undertow}): the address
- * and port to listen on (0: the operating system chooses) and the test users ({@link TestUsers} form).
+ * {@code arquillian.xml} configuration of our own WAR adapters, {@link UndertowWarContainer} (qualifier
+ * {@code undertow}) and {@link JettyWarContainer} ({@code jetty}): the address and port to listen on (0: the
+ * operating system chooses) and the test users ({@link TestUsers} form).
  */
-public class UndertowConfiguration implements ContainerConfiguration {
+public class LoopbackWarConfiguration implements ContainerConfiguration {
 
     private String bindAddress = "127.0.0.1";
     private int bindHttpPort;

@@ -1,0 +1,188 @@
+package dev.duplex.benchmarks.servers;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpUpgradeHandler;
+import jakarta.servlet.http.WebConnection;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+
+/**
+ * The baseline for "Duplex's own share" of an idle connection's memory (issue 7): embedded Tomcat, same connector
+ * settings as the others, and a servlet that upgrades {@code /echo} with a bare {@link HttpUpgradeHandler}. The
+ * handler keeps nothing per connection but Tomcat's own objects: it reads into a per-thread buffer and echoes each
+ * whole frame unmasked (enough for the idle scenario's one verified echo per connection, and for small echoes;
+ * a frame split across reads is kept in a per-connection buffer only until it is complete). Not a WebSocket
+ * implementation: no close handshake, no fragmentation, no limits.
+ */
+public final class TomcatBareUpgradeServer {
+
+    private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[8192]);
+
+    private TomcatBareUpgradeServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Tomcat tomcat = new Tomcat();
+        tomcat.setSilent(true);
+        tomcat.setBaseDir(java.nio.file.Files.createTempDirectory("bench-tomcat-bare-").toString());
+        Connector connector = new Connector("HTTP/1.1");
+        connector.setPort(ServerMain.port(args));
+        connector.setProperty("address", ServerMain.HOST);
+        connector.setProperty("maxConnections", "20000");
+        connector.setProperty("acceptCount", "1000");
+        tomcat.setConnector(connector);
+        Context context = tomcat.addContext("", null);
+        Tomcat.addServlet(context, "upgrade", new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest req, HttpServletResponse resp)
+                    throws IOException, jakarta.servlet.ServletException {
+                String key = req.getHeader("Sec-WebSocket-Key");
+                if (key == null) {
+                    resp.sendError(400);
+                    return;
+                }
+                resp.setStatus(101);
+                resp.setHeader("Upgrade", "websocket");
+                resp.setHeader("Connection", "Upgrade");
+                resp.setHeader("Sec-WebSocket-Accept", accept(key));
+                req.upgrade(Bare.class);
+            }
+        });
+        context.addServletMappingDecoded("/", "upgrade");
+        tomcat.start();
+        ServerMain.ready(connector.getLocalPort());
+    }
+
+    private static String accept(String key) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            return Base64.getEncoder().encodeToString(sha1.digest((key + GUID).getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The bare upgraded connection. */
+    public static final class Bare implements HttpUpgradeHandler, ReadListener, WriteListener {
+        private ServletInputStream in;
+        private ServletOutputStream out;
+        private byte[] partial; // only while a frame is split across reads
+
+        @Override
+        public void init(WebConnection connection) {
+            try {
+                in = connection.getInputStream();
+                out = connection.getOutputStream();
+                out.setWriteListener(this);
+                in.setReadListener(this);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void onDataAvailable() throws IOException {
+            byte[] buffer = BUFFERS.get();
+            while (in.isReady()) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    return;
+                }
+                ByteBuffer data;
+                if (partial != null) {
+                    data = ByteBuffer.allocate(partial.length + n).put(partial).put(buffer, 0, n).flip();
+                    partial = null;
+                } else {
+                    data = ByteBuffer.wrap(buffer, 0, n);
+                }
+                echoFrames(data);
+                if (data.hasRemaining()) {
+                    partial = new byte[data.remaining()];
+                    data.get(partial);
+                }
+            }
+        }
+
+        /** Echoes every whole frame of {@code in} unmasked; leaves an incomplete one in it. */
+        private void echoFrames(ByteBuffer data) throws IOException {
+            while (data.remaining() >= 2) {
+                int start = data.position();
+                int b0 = data.get(start) & 0xFF;
+                int b1 = data.get(start + 1) & 0xFF;
+                int header = 2;
+                long length = b1 & 0x7F;
+                if (length == 126) {
+                    if (data.remaining() < 4) {
+                        return;
+                    }
+                    length = data.getShort(start + 2) & 0xFFFF;
+                    header = 4;
+                } else if (length == 127) {
+                    if (data.remaining() < 10) {
+                        return;
+                    }
+                    length = data.getLong(start + 2);
+                    header = 10;
+                }
+                int total = header + 4 + (int) length;
+                if (data.remaining() < total) {
+                    return;
+                }
+                byte[] frame = new byte[header + (int) length];
+                frame[0] = (byte) b0;
+                if (header == 2) {
+                    frame[1] = (byte) length;
+                } else if (header == 4) {
+                    frame[1] = 126;
+                    frame[2] = (byte) (length >> 8);
+                    frame[3] = (byte) length;
+                } else {
+                    frame[1] = 127;
+                    for (int i = 0; i < 8; i++) {
+                        frame[2 + i] = (byte) (length >> (56 - 8 * i));
+                    }
+                }
+                int keyAt = start + header;
+                for (int i = 0; i < length; i++) {
+                    frame[header + i] = (byte) (data.get(keyAt + 4 + i) ^ data.get(keyAt + (i & 3)));
+                }
+                data.position(start + total);
+                // Tomcat buffers what the socket does not take at once; isReady() then turns false until written.
+                out.write(frame);
+                if (out.isReady()) {
+                    out.flush();
+                }
+            }
+        }
+
+        @Override
+        public void onAllDataRead() {
+        }
+
+        @Override
+        public void onWritePossible() {
+        }
+
+        @Override
+        public void onError(Throwable t) {
+        }
+
+        @Override
+        public void destroy() {
+        }
+    }
+}
