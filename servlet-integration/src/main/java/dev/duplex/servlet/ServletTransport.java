@@ -71,6 +71,9 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
             new java.util.concurrent.atomic.AtomicReference<>();
     private int pendingIndex;
     private boolean flushed;
+    /** The thread inside {@link #readSome}, if any: writes it makes (inline replies) are flushed once, at its end. */
+    private volatile Thread readingThread;
+    private volatile boolean flushDeferred;
 
     ServletTransport(WebConnection connection, boolean secure) {
         this.connection = connection;
@@ -160,6 +163,7 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     private void readSome() {
         byte[] readBuffer = READ_BUFFERS.get();
         READ_BUFFERS.set(null); // borrowed: a nested read on this thread (another connection) takes its own
+        readingThread = Thread.currentThread();
         try {
             while (!ended.get() && in.isReady()) {
                 if (leaveUnread()) {
@@ -183,8 +187,12 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
         } catch (IOException | RuntimeException e) {
             end(e);
         } finally {
+            readingThread = null;
             if (readBuffer != null) {
                 READ_BUFFERS.set(readBuffer);
+            }
+            if (flushDeferred) {
+                writePump.run(); // one flush (one system call) for every reply written during this read
             }
         }
     }
@@ -218,7 +226,11 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     /** Writes the pending buffers while isReady(); completes the callback once written and flushed. */
     private void writeSome() {
         WriteCallback callback = pendingCallback.get();
-        if (callback == null || !writable) {
+        if (!writable) {
+            return;
+        }
+        if (callback == null) {
+            flushDeferredWrites();
             return;
         }
         try {
@@ -228,7 +240,14 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
                     writeBuffer(buffers[pendingIndex++]);
                 } else if (!flushed) {
                     flushed = true;
-                    out.flush();
+                    if (Thread.currentThread() == readingThread) {
+                        // The bytes are in the container's buffer; the read callback flushes them as it ends,
+                        // together with the replies to the other messages of the same read.
+                        flushDeferred = true;
+                    } else {
+                        flushDeferred = false;
+                        out.flush();
+                    }
                 } else {
                     if (pendingCallback.compareAndSet(callback, null)) {
                         pending = null;
@@ -242,6 +261,21 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
                 pending = null;
                 callback.failed(e);
             }
+            end(e);
+        }
+    }
+
+    /** Run by the write pump with no write pending: the flush a read callback left for its end. */
+    private void flushDeferredWrites() {
+        if (!flushDeferred || Thread.currentThread() == readingThread) {
+            return;
+        }
+        flushDeferred = false;
+        try {
+            if (out.isReady()) {
+                out.flush();
+            }
+        } catch (IOException | RuntimeException e) {
             end(e);
         }
     }
