@@ -31,7 +31,8 @@ final class ContainerSettings {
         set(context, OUTBOUND_LIMIT, 1, Long.MAX_VALUE, c::setOutboundLimit);
         applyOrigins(context, c);
         String dispatch = value(context, DISPATCH);
-        switch (dispatch == null ? defaultDispatch(context) : dispatch.trim()) {
+        // Default inline (docs/configuration.md): measured fastest on every container (benchmarks/README.md).
+        switch (dispatch == null ? "inline" : dispatch.trim()) {
             case "inline" -> c.setInlineDispatch(true);
             case "executor" -> c.setInlineDispatch(false);
             default -> throw new IllegalArgumentException(DISPATCH + "='" + dispatch
@@ -46,16 +47,6 @@ final class ContainerSettings {
                         + "' must be 'fail' or 'close'");
             }
         }
-    }
-
-    /**
-     * Where message callbacks run when the application does not say (docs/configuration.md, key duplex.dispatch):
-     * inline on the container's thread that read the message, which saves a thread hop per message, where that
-     * thread comes from a worker pool (Tomcat, Jetty); on Duplex's executor where it is one of a few I/O threads
-     * shared by many connections (Undertow), which a callback that blocks would stall for all of them.
-     */
-    static String defaultDispatch(ServletContext context) {
-        return context.getClass().getName().startsWith("io.undertow.") ? "executor" : "inline";
     }
 
     /** Comma-separated origins; "*" or empty accepts every origin. */

@@ -43,9 +43,11 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     private static final int READ_BUFFER = 8192;
     /**
      * Read buffers belong to threads, not connections, so an idle connection holds none: the listener consumes
-     * every read before the call returns. A plain ThreadLocal (no class of ours in the container's threads).
+     * every read before the call returns. Slot 0 holds the thread's buffer while it is free (a nested read on the
+     * thread, for another connection, finds it empty and takes a buffer of its own). JDK types only: no class of
+     * ours stays reachable from the container's threads after the application stops.
      */
-    private static final ThreadLocal<byte[]> READ_BUFFERS = new ThreadLocal<>();
+    private static final ThreadLocal<byte[][]> READ_BUFFERS = new ThreadLocal<>();
 
     private final WebConnection connection;
     private final boolean secure;
@@ -161,16 +163,18 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
 
     /** Run by {@link #readPump} only: reads while the container has bytes and nobody paused us. */
     private void readSome() {
-        byte[] readBuffer = READ_BUFFERS.get();
-        READ_BUFFERS.set(null); // borrowed: a nested read on this thread (another connection) takes its own
+        byte[][] slot = READ_BUFFERS.get();
+        if (slot == null) {
+            slot = new byte[1][];
+            READ_BUFFERS.set(slot);
+        }
+        byte[] readBuffer = slot[0] != null ? slot[0] : new byte[READ_BUFFER];
+        slot[0] = null;
         readingThread = Thread.currentThread();
         try {
             while (!ended.get() && in.isReady()) {
                 if (leaveUnread()) {
                     return;
-                }
-                if (readBuffer == null) {
-                    readBuffer = new byte[READ_BUFFER];
                 }
                 int n = in.read(readBuffer);
                 if (n < 0) {
@@ -188,9 +192,7 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
             end(e);
         } finally {
             readingThread = null;
-            if (readBuffer != null) {
-                READ_BUFFERS.set(readBuffer);
-            }
+            slot[0] = readBuffer;
             if (flushDeferred) {
                 writePump.run(); // one flush (one system call) for every reply written during this read
             }

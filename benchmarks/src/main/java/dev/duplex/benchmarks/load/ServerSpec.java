@@ -23,6 +23,9 @@ public enum ServerSpec {
     /** Embedded Tomcat and a bare upgraded connection: the baseline for Duplex's own share of idle memory. */
     TOMCAT_BARE("tomcat-bare", "TomcatBareUpgradeServer", Jars.TOMCAT),
     DUPLEX_UNDERTOW("duplex-undertow", "DuplexUndertowServer", Jars.DUPLEX, Jars.UNDERTOW),
+    /** Duplex on Undertow with inline dispatch (its default there is the executor). */
+    DUPLEX_UNDERTOW_INLINE("duplex-undertow-inline", "DuplexUndertowServer", "-Dduplex.dispatch=inline",
+            Jars.DUPLEX, Jars.UNDERTOW),
     UNDERTOW("undertow", "UndertowOwnServer", Jars.UNDERTOW,
             List.of("undertow-websockets-jsr-", "jakarta.websocket-api-", "jakarta.websocket-client-api-")),
     DUPLEX_JETTY("duplex-jetty", "DuplexJettyServer", Jars.DUPLEX, Jars.JETTY,
@@ -60,7 +63,8 @@ public enum ServerSpec {
     /** The servers a run takes when --servers does not say: all but the dispatch-mode variants. */
     public static List<ServerSpec> standard() {
         return java.util.Arrays.stream(values())
-                .filter(s -> s != DUPLEX_TOMCAT_INLINE && s != DUPLEX_TOMCAT_EXECUTOR).toList();
+                .filter(s -> s != DUPLEX_TOMCAT_INLINE && s != DUPLEX_TOMCAT_EXECUTOR && s != DUPLEX_UNDERTOW_INLINE)
+                .toList();
     }
 
     /** The bare upgraded connection only echoes to its sender: it takes part in the idle scenario only. */

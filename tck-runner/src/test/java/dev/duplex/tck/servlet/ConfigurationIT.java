@@ -212,8 +212,7 @@ class ConfigurationIT {
 
     /**
      * duplex.dispatch: {@code executor} runs message callbacks on Duplex's own threads ({@code duplex-*}),
-     * {@code inline} on the container's thread that read the message; the default is inline except on Undertow,
-     * whose reading threads are shared I/O threads (docs/configuration.md).
+     * {@code inline} on the container's thread that read the message, the default (docs/configuration.md).
      */
     @Test
     void dispatchKeyDecidesWhereMessageCallbacksRun() throws Exception {
@@ -222,9 +221,7 @@ class ConfigurationIT {
         try {
             assertEquals(List.of("thread duplex=true"), threadsOf(other("servlet-config-dispatch-executor")));
             assertTrue(threadsOf(other("servlet-config-dispatch-inline")).contains("thread duplex=false"));
-            boolean undertow = "undertow".equals(System.getProperty("duplex.tck.container"));
-            assertTrue(threadsOf(base).contains("thread duplex=" + undertow),
-                    "the default: " + (undertow ? "executor" : "inline"));
+            assertTrue(threadsOf(base).contains("thread duplex=false"), "the default: inline");
         } finally {
             deployer.undeploy("dispatch-executor");
             deployer.undeploy("dispatch-inline");
