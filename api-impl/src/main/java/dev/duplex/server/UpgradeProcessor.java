@@ -69,7 +69,7 @@ final class UpgradeProcessor {
             return HandshakeOutcome.failure(500, "cannot create the endpoint for " + config.getPath() + ": "
                     + e.getMessage());
         }
-        SessionContext context = new SessionContext(input.requestUri(), request.getParameterMap(),
+        SessionContext context = new SessionContext(input.requestUri().toString(), request.getParameterMap(),
                 Map.copyOf(pathParameters), input.principal(), subprotocol == null ? "" : subprotocol,
                 List.copyOf(extensions), config.getUserProperties());
         PendingSession pending = transport -> {

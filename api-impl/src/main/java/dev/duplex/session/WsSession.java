@@ -354,6 +354,6 @@ public final class WsSession implements Session, ConnectionHandler {
 
     @Override
     public String toString() {
-        return "WsSession[" + id + " " + context.requestUri() + "]";
+        return "WsSession[" + id + " " + context.requestUriText() + "]";
     }
 }

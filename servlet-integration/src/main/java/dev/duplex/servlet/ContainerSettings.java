@@ -31,8 +31,7 @@ final class ContainerSettings {
         set(context, OUTBOUND_LIMIT, 1, Long.MAX_VALUE, c::setOutboundLimit);
         applyOrigins(context, c);
         String dispatch = value(context, DISPATCH);
-        // Default inline (docs/configuration.md): measured fastest on every container (benchmarks/README.md).
-        switch (dispatch == null ? "inline" : dispatch.trim()) {
+        switch (dispatch == null ? defaultDispatch(context) : dispatch.trim()) {
             case "inline" -> c.setInlineDispatch(true);
             case "executor" -> c.setInlineDispatch(false);
             default -> throw new IllegalArgumentException(DISPATCH + "='" + dispatch
@@ -47,6 +46,17 @@ final class ContainerSettings {
                         + "' must be 'fail' or 'close'");
             }
         }
+    }
+
+    /**
+     * Where message callbacks run when the application does not say (docs/configuration.md, key duplex.dispatch):
+     * inline on the container's thread that read the message, which saves a thread hand-off per message, where
+     * that thread comes from a worker pool (Tomcat, Jetty); on Duplex's executor where it is one of the few I/O
+     * threads that serve all connections (Undertow): a callback that blocks there, waiting for another session's
+     * event say, would stall every connection of that thread, its own awaited event included.
+     */
+    static String defaultDispatch(ServletContext context) {
+        return context.getClass().getName().startsWith("io.undertow.") ? "executor" : "inline";
     }
 
     /** Comma-separated origins; "*" or empty accepts every origin. */

@@ -62,6 +62,8 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     private boolean paused;
     private boolean unread;
     private volatile boolean writable;
+    /** Bytes arrived before the first onWritePossible: read once writing is possible (see onWritePossible). */
+    private volatile boolean readWaitsForWritable;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object closeLock = new Object();
@@ -102,6 +104,16 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     public void onDataAvailable() {
         enterCallback();
         try {
+            if (!writable) {
+                // Not before the container has said writing is possible: a message handled now (inline) could
+                // not even start its reply, and the container's first onWritePossible reads these bytes.
+                readWaitsForWritable = true;
+                if (writable && readWaitsForWritable) {
+                    readWaitsForWritable = false;
+                    readPump.run();
+                }
+                return;
+            }
             readPump.run();
         } finally {
             exitCallback();
@@ -220,6 +232,10 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
         try {
             writable = true;
             writePump.run();
+            if (readWaitsForWritable) {
+                readWaitsForWritable = false;
+                readPump.run();
+            }
         } finally {
             exitCallback();
         }
