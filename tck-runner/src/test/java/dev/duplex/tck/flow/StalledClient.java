@@ -82,6 +82,11 @@ final class StalledClient implements Closeable {
         }
     }
 
+    /** Sends one text message (the client still reads nothing). */
+    void sendText(String text) throws IOException {
+        send(RawFrames.clientFrame(RawFrames.TEXT, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     private void send(ByteBuffer frame) throws IOException {
         out.write(frame.array(), frame.arrayOffset() + frame.position(), frame.remaining());
         out.flush();
