@@ -36,6 +36,7 @@ public final class DuplexUpgradeHandler implements HttpUpgradeHandler {
         transport = t;
         Session started = session.open(t);
         Consumer<Session> hook = opened;
+        opened = null; // it holds the HTTP session: not for the connection's whole life
         if (hook != null) {
             hook.accept(started);
         }
