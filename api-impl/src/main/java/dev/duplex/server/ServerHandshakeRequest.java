@@ -28,7 +28,7 @@ final class ServerHandshakeRequest implements HandshakeRequest {
         this.headers = Collections.unmodifiableMap(h);
         Map<String, List<String>> p = new TreeMap<>();
         input.parameterMap().forEach((name, values) -> p.put(name, List.copyOf(values)));
-        this.parameters = Collections.unmodifiableMap(p);
+        this.parameters = p.isEmpty() ? Map.of() : Collections.unmodifiableMap(p); // kept by the session
     }
 
     @Override
