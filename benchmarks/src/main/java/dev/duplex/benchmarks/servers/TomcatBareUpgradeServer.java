@@ -81,6 +81,7 @@ public final class TomcatBareUpgradeServer {
         private ServletInputStream in;
         private ServletOutputStream out;
         private byte[] partial; // only while a frame is split across reads
+        private java.util.List<byte[]> waiting; // only while writing is not possible
 
         @Override
         public void init(WebConnection connection) {
@@ -161,11 +162,26 @@ public final class TomcatBareUpgradeServer {
                     frame[header + i] = (byte) (data.get(keyAt + 4 + i) ^ data.get(keyAt + (i & 3)));
                 }
                 data.position(start + total);
-                // Tomcat buffers what the socket does not take at once; isReady() then turns false until written.
+                send(frame);
+            }
+        }
+
+        /**
+         * Writes only when the container says it may: a write before its first onWritePossible (isReady() is false
+         * until then on Tomcat) would leave a buffer allocated in Tomcat for the connection's life, which is not
+         * what a bare connection costs. Frames that arrive meanwhile wait in a list, dropped once written.
+         */
+        private void send(byte[] frame) throws IOException {
+            if (waiting == null && out.isReady()) {
                 out.write(frame);
                 if (out.isReady()) {
                     out.flush();
                 }
+            } else {
+                if (waiting == null) {
+                    waiting = new java.util.ArrayList<>();
+                }
+                waiting.add(frame);
             }
         }
 
@@ -174,7 +190,16 @@ public final class TomcatBareUpgradeServer {
         }
 
         @Override
-        public void onWritePossible() {
+        public void onWritePossible() throws IOException {
+            while (waiting != null && out.isReady()) {
+                out.write(waiting.remove(0));
+                if (waiting.isEmpty()) {
+                    waiting = null;
+                }
+            }
+            if (out.isReady()) {
+                out.flush();
+            }
         }
 
         @Override
