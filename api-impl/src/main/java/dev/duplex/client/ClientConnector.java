@@ -109,8 +109,8 @@ final class ClientConnector {
             UpgradeResponseCheck check, SocketTransport transport, SessionGroup group, ClientThreads threads)
             throws IOException {
         String subprotocol = check.subprotocol() == null ? "" : check.subprotocol();
-        SessionContext context = new SessionContext(target.uri().toString(), target.parameters(), Map.of(), null, subprotocol,
-                List.of(), new HashMap<>(config.getUserProperties()));
+        SessionContext context = new SessionContext(target.uri().toString(), target.parameters(), Map.of(), null,
+                subprotocol, List.of(), new HashMap<>(config.getUserProperties()));
         TrackingEndpoint tracked = new TrackingEndpoint(endpoint, container::closed);
         WsSession session = new WsSession(container, tracked, config, context, group, container.sessionSettings());
         ConnectionConfig connectionConfig = ConnectionConfig.builder()

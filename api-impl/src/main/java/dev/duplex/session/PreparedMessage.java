@@ -17,7 +17,11 @@ import java.util.Objects;
  *
  * <pre>{@code
  * PreparedMessage quote = PreparedMessage.text(json);
- * quote.sendTo(session.getOpenSessions(), result -> { if (!result.isOK()) log(result.getSession(), result.getException()); });
+ * quote.sendTo(session.getOpenSessions(), result -> {
+ *     if (!result.isOK()) {
+ *         log(result.getSession(), result.getException());
+ *     }
+ * });
  * }</pre>
  *
  * <p>Differences from an async send: nothing is encoded per session, and no per-send timer is armed (the outbound
@@ -58,9 +62,10 @@ public final class PreparedMessage {
     }
 
     /**
-     * Queues this message on every session in {@code sessions}; {@code handler} gets one {@link jakarta.websocket.SendResult} per
-     * session ({@code getSession()} says which), on the thread that finished that session's write.
-     * A closed session, or one whose outbound budget is full, gets a failed result; the others are not affected.
+     * Queues this message on every session in {@code sessions}; {@code handler} gets one
+     * {@link jakarta.websocket.SendResult} per session ({@code getSession()} says which), on the thread that
+     * finished that session's write. A closed session, or one whose outbound budget is full, gets a failed result;
+     * the others are not affected.
      */
     public void sendTo(Iterable<? extends Session> sessions, SendHandler handler) {
         Objects.requireNonNull(handler, "handler");
@@ -73,11 +78,15 @@ public final class PreparedMessage {
     public void sendAsync(Session session, SendHandler handler) {
         Objects.requireNonNull(handler, "handler");
         if (!(session instanceof WsSession ws) || ws.connection().config().isClient()) {
-            if (text) {
-                session.getAsyncRemote().sendText(StandardCharsets.UTF_8.decode(payload.duplicate()).toString(),
-                        handler);
-            } else {
-                session.getAsyncRemote().sendBinary(payload.duplicate(), handler);
+            try {
+                if (text) {
+                    session.getAsyncRemote().sendText(StandardCharsets.UTF_8.decode(payload.duplicate()).toString(),
+                            handler);
+                } else {
+                    session.getAsyncRemote().sendBinary(payload.duplicate(), handler);
+                }
+            } catch (IllegalStateException closed) {
+                handler.onResult(new jakarta.websocket.SendResult(session, closed));
             }
             return;
         }

@@ -53,8 +53,12 @@ class InlineSendIT {
     static WebArchive deployment() {
         return DuplexWar.create("flow-inline-send", InlineSenderEndpoint.class).setWebXML(new StringAsset("""
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                  <context-param><param-name>duplex.dispatch</param-name><param-value>inline</param-value></context-param>
-                  <context-param><param-name>duplex.outboundLimitBytes</param-name><param-value>65536</param-value></context-param>
+                  <context-param>
+                    <param-name>duplex.dispatch</param-name><param-value>inline</param-value>
+                  </context-param>
+                  <context-param>
+                    <param-name>duplex.outboundLimitBytes</param-name><param-value>65536</param-value>
+                  </context-param>
                 </web-app>
                 """));
     }
