@@ -1,5 +1,6 @@
 package dev.duplex.benchmarks.codec;
 
+import dev.duplex.benchmarks.JmhDefaults;
 import java.io.IOException;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,13 +15,11 @@ import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs the codec benchmarks through JMH and prints them as payload throughput next to the copy ceiling:
@@ -49,16 +48,8 @@ public final class Report {
             cli.showHelp();
             return;
         }
-        ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
-        if (!cli.getResultFormat().hasValue()) {
-            options.resultFormat(ResultFormatType.JSON);
-        }
-        if (!cli.getResult().hasValue()) {
-            options.result("duplex-benchmarks.json");
-        }
-        if (cli.getIncludes().isEmpty()) {
-            options.include(Report.class.getPackageName() + "\\.");
-        }
+        ChainedOptionsBuilder options = JmhDefaults.options(cli, "duplex-benchmarks.json",
+                Report.class.getPackageName() + "\\.");
         Collection<RunResult> results = new Runner(options.build()).run();
         System.out.println();
         System.out.println(table(results));

@@ -1,5 +1,6 @@
 package dev.duplex.benchmarks.dispatch;
 
+import dev.duplex.benchmarks.JmhDefaults;
 import java.io.IOException;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,13 +15,11 @@ import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link DispatchBenchmark} through JMH with the GC profiler and prints one Markdown row per benchmark and
@@ -46,16 +45,8 @@ public final class DispatchReport {
             cli.showHelp();
             return;
         }
-        ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
-        if (!cli.getResultFormat().hasValue()) {
-            options.resultFormat(ResultFormatType.JSON);
-        }
-        if (!cli.getResult().hasValue()) {
-            options.result("duplex-dispatch.json");
-        }
-        if (cli.getIncludes().isEmpty()) {
-            options.include(DispatchBenchmark.class.getName() + "\\.");
-        }
+        ChainedOptionsBuilder options = JmhDefaults.options(cli, "duplex-dispatch.json",
+                DispatchBenchmark.class.getName() + "\\.");
         if (cli.getProfilers().isEmpty()) {
             options.addProfiler(GCProfiler.class);
         }
