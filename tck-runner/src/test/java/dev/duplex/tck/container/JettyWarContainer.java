@@ -15,16 +15,11 @@ import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.session.DefaultSessionIdManager;
 import org.eclipse.jetty.session.HouseKeeper;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
-import org.jboss.arquillian.container.spi.client.protocol.ProtocolDescription;
-import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
-import org.jboss.arquillian.container.spi.client.protocol.metadata.Servlet;
 import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.descriptor.api.Descriptor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,7 +57,7 @@ import java.util.zip.ZipInputStream;
  * threads carry the container's context class loader. Arquillian calls every method of this class on its test
  * thread, one at a time.
  */
-public final class JettyWarContainer implements DeployableContainer<LoopbackWarConfiguration> {
+public final class JettyWarContainer extends LoopbackWarContainer {
 
     private static final Logger LOG = Logger.getLogger(JettyWarContainer.class.getName());
     /** What the Duplex README tells Jetty users to add to a WebAppContext's hidden classes (README, "Jetty 12"). */
@@ -77,29 +72,11 @@ public final class JettyWarContainer implements DeployableContainer<LoopbackWarC
     }
 
     private final Map<String, Deployed> deployed = new ConcurrentHashMap<>();
-    private LoopbackWarConfiguration configuration;
-    private TestUsers users;
     private Path baseDir;
     private Server server;
     private ContextHandlerCollection contexts;
     private int port;
     private int serial;
-
-    @Override
-    public Class<LoopbackWarConfiguration> getConfigurationClass() {
-        return LoopbackWarConfiguration.class;
-    }
-
-    @Override
-    public ProtocolDescription getDefaultProtocol() {
-        return new ProtocolDescription("Servlet 5.0");
-    }
-
-    @Override
-    public void setup(LoopbackWarConfiguration configuration) {
-        this.configuration = configuration;
-        this.users = TestUsers.parse(configuration.getUsers());
-    }
 
     @Override
     public void start() throws LifecycleException {
@@ -204,32 +181,11 @@ public final class JettyWarContainer implements DeployableContainer<LoopbackWarC
         }
         deployed.put(warName, d);
 
-        HTTPContext http = new HTTPContext(configuration.getBindAddress(), port);
-        http.add(new Servlet("default", contextPath));
-        return new ProtocolMetaData().addContext(http);
+        return metaData(contextPath, port);
     }
 
     @Override
-    public void undeploy(Archive<?> archive) throws DeploymentException {
-        try {
-            remove(archive.getName());
-        } catch (RuntimeException e) {
-            throw new DeploymentException("Undeployment of " + archive.getName() + " failed: " + e, e);
-        }
-    }
-
-    @Override
-    public void deploy(Descriptor descriptor) {
-        throw new UnsupportedOperationException("Descriptor deployments are not supported");
-    }
-
-    @Override
-    public void undeploy(Descriptor descriptor) {
-        throw new UnsupportedOperationException("Descriptor deployments are not supported");
-    }
-
-    /** Unmounts and stops a deployment; an unknown name (e.g. a failed deployment) is ignored. */
-    private void remove(String warName) {
+    void remove(String warName) {
         Deployed d = deployed.remove(warName);
         if (d != null) {
             discard(d);

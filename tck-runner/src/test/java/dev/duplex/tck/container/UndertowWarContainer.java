@@ -8,16 +8,11 @@ import io.undertow.server.handlers.ResponseCodeHandler;
 import io.undertow.servlet.api.DeploymentInfo;
 import io.undertow.servlet.api.DeploymentManager;
 import io.undertow.servlet.api.ServletContainer;
-import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
-import org.jboss.arquillian.container.spi.client.protocol.ProtocolDescription;
-import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
-import org.jboss.arquillian.container.spi.client.protocol.metadata.Servlet;
 import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.descriptor.api.Descriptor;
 import org.xnio.Xnio;
 import org.xnio.XnioWorker;
 
@@ -62,7 +57,7 @@ import java.util.zip.ZipInputStream;
  * <p>Undertow calls upgraded connections' listeners on its XNIO I/O threads, and servlets and filters on worker
  * threads. Arquillian calls every method of this class on its test thread, one at a time.
  */
-public final class UndertowWarContainer implements DeployableContainer<LoopbackWarConfiguration> {
+public final class UndertowWarContainer extends LoopbackWarContainer {
 
     private static final Logger LOG = Logger.getLogger(UndertowWarContainer.class.getName());
     private static final int IO_THREADS = 2;
@@ -75,7 +70,6 @@ public final class UndertowWarContainer implements DeployableContainer<LoopbackW
     }
 
     private final Map<String, Deployed> deployed = new ConcurrentHashMap<>();
-    private LoopbackWarConfiguration configuration;
     private TestUsersIdentityManager identities;
     private Path baseDir;
     private ServletContainer servletContainer;
@@ -87,19 +81,9 @@ public final class UndertowWarContainer implements DeployableContainer<LoopbackW
     private int serial;
 
     @Override
-    public Class<LoopbackWarConfiguration> getConfigurationClass() {
-        return LoopbackWarConfiguration.class;
-    }
-
-    @Override
-    public ProtocolDescription getDefaultProtocol() {
-        return new ProtocolDescription("Servlet 5.0");
-    }
-
-    @Override
     public void setup(LoopbackWarConfiguration configuration) {
-        this.configuration = configuration;
-        this.identities = new TestUsersIdentityManager(TestUsers.parse(configuration.getUsers()));
+        super.setup(configuration);
+        this.identities = new TestUsersIdentityManager(users);
     }
 
     @Override
@@ -209,32 +193,11 @@ public final class UndertowWarContainer implements DeployableContainer<LoopbackW
         }
         deployed.put(warName, new Deployed(contextPath, info, manager, loader, dir));
 
-        HTTPContext http = new HTTPContext(configuration.getBindAddress(), port);
-        http.add(new Servlet("default", contextPath));
-        return new ProtocolMetaData().addContext(http);
+        return metaData(contextPath, port);
     }
 
     @Override
-    public void undeploy(Archive<?> archive) throws DeploymentException {
-        try {
-            remove(archive.getName());
-        } catch (RuntimeException e) {
-            throw new DeploymentException("Undeployment of " + archive.getName() + " failed: " + e, e);
-        }
-    }
-
-    @Override
-    public void deploy(Descriptor descriptor) {
-        throw new UnsupportedOperationException("Descriptor deployments are not supported");
-    }
-
-    @Override
-    public void undeploy(Descriptor descriptor) {
-        throw new UnsupportedOperationException("Descriptor deployments are not supported");
-    }
-
-    /** Unmounts and stops a deployment; an unknown name (e.g. a failed deployment) is ignored. */
-    private void remove(String warName) {
+    void remove(String warName) {
         Deployed d = deployed.remove(warName);
         if (d == null) {
             return;
