@@ -73,6 +73,22 @@ public final class CloseCodes {
         return out.flip();
     }
 
+    /**
+     * {@code reason} cut, never inside a code point, to the 123 UTF-8 bytes a close frame (and the API's
+     * {@code CloseReason}) can carry; null gives "".
+     */
+    public static String truncatedReason(String reason) {
+        if (reason == null) {
+            return "";
+        }
+        if (reason.length() * 3 <= MAX_REASON_BYTES) {
+            return reason; // short enough whatever its characters
+        }
+        byte[] utf8 = reason.getBytes(StandardCharsets.UTF_8);
+        int length = truncatedLength(utf8, MAX_REASON_BYTES);
+        return length == utf8.length ? reason : new String(utf8, 0, length, StandardCharsets.UTF_8);
+    }
+
     /** The longest prefix of {@code utf8} of at most {@code max} bytes that ends on a code point boundary. */
     private static int truncatedLength(byte[] utf8, int max) {
         if (utf8.length <= max) {

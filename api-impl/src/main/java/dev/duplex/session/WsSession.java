@@ -181,7 +181,10 @@ public final class WsSession implements Session, ConnectionHandler {
     @Override
     public void onClose(int code, String reason) {
         try {
-            endpoint.onClose(this, new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+            // Reasons of closes that did not come from the wire (a transport failure's message) may be longer
+            // than CloseReason accepts.
+            endpoint.onClose(this, new CloseReason(CloseReason.CloseCodes.getCloseCode(code),
+                    dev.duplex.frame.CloseCodes.truncatedReason(reason)));
         } catch (Throwable t) {
             inbound.endpointError(t);
         } finally {

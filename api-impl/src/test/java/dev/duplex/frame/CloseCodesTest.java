@@ -103,4 +103,18 @@ class CloseCodesTest {
         byte[] frame = Wire.clientFrame(true, OpCode.CLOSE, Wire.toArray(CloseCodes.payload(1001, reason)));
         SplitFeeder.assertEvents(frame, SplitFeeder.SERVER, "CLOSE 1001 reason=" + reason);
     }
+
+    /** A reason for CloseReason (onClose) is cut to 123 UTF-8 bytes, never inside a code point. */
+    @Test
+    void truncatedReasonFitsCloseReason() {
+        org.junit.jupiter.api.Assertions.assertEquals("", CloseCodes.truncatedReason(null));
+        org.junit.jupiter.api.Assertions.assertEquals("short", CloseCodes.truncatedReason("short"));
+        String ascii = "x".repeat(200);
+        org.junit.jupiter.api.Assertions.assertEquals("x".repeat(123), CloseCodes.truncatedReason(ascii));
+        String euros = "\u20ac".repeat(50); // 3 bytes each: 41 whole ones fit in 123 bytes
+        String cut = CloseCodes.truncatedReason(euros);
+        org.junit.jupiter.api.Assertions.assertEquals("\u20ac".repeat(41), cut);
+        new jakarta.websocket.CloseReason(jakarta.websocket.CloseReason.CloseCodes.CLOSED_ABNORMALLY,
+                CloseCodes.truncatedReason("Connection failed: " + "y".repeat(300)));
+    }
 }
