@@ -3,6 +3,7 @@ package dev.duplex.jetty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.duplex.servlet.testing.JdkPeer;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,18 +70,18 @@ class JettyTlsTest {
     @Test
     void echoesOverTls() throws Exception {
         URI uri = URI.create("wss://127.0.0.1:" + server.port() + "/echo");
-        try (WsClient client = WsClient.connect(https, uri)) {
+        try (JdkPeer client = JdkPeer.connect(https, uri)) {
             client.ws.sendText("secure?", true);
             assertEquals("secure=true", client.next());
 
             byte[] bytes = new byte[1 << 20];
             new Random(7).nextBytes(bytes);
-            client.ws.sendBinary(ByteBuffer.wrap(bytes), true).get(WsClient.TIMEOUT_S, TimeUnit.SECONDS);
+            client.ws.sendBinary(ByteBuffer.wrap(bytes), true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             Object echo = client.next();
             assertTrue(echo instanceof byte[] b && Arrays.equals(bytes, b), "1 MiB not echoed over TLS");
 
             client.ws.sendText("close-me", true);
-            String close = client.closed.get(WsClient.TIMEOUT_S, TimeUnit.SECONDS);
+            String close = client.closed.get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             assertTrue(close.startsWith("1000"), close);
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.duplex.core.ConnectionConfig;
+import dev.duplex.servlet.testing.JdkPeer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.lang.reflect.Proxy;
@@ -64,20 +65,20 @@ class JettyUpgradeTest {
     @Test
     void echoesTextAndBinaryOfEverySize() throws Exception {
         Random random = new Random(5);
-        try (WsClient client = WsClient.connect(http, uri(server, "/echo"))) {
+        try (JdkPeer client = JdkPeer.connect(http, uri(server, "/echo"))) {
             for (int size : new int[] {0, 1, 125, 126, 65_535, 65_536, 1 << 20}) {
                 char[] chars = new char[size];
                 for (int i = 0; i < size; i++) {
                     chars[i] = (char) ('a' + random.nextInt(26));
                 }
                 String text = new String(chars);
-                client.ws.sendText(text, true).get(WsClient.TIMEOUT_S, TimeUnit.SECONDS);
+                client.ws.sendText(text, true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
                 Object echo = client.next();
                 assertTrue(text.equals(echo), "text of " + size + " bytes not echoed: " + describe(echo));
 
                 byte[] bytes = new byte[size];
                 random.nextBytes(bytes);
-                client.ws.sendBinary(ByteBuffer.wrap(bytes), true).get(WsClient.TIMEOUT_S, TimeUnit.SECONDS);
+                client.ws.sendBinary(ByteBuffer.wrap(bytes), true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
                 echo = client.next();
                 assertTrue(echo instanceof byte[] b && Arrays.equals(bytes, b),
                         "binary of " + size + " bytes not echoed: " + describe(echo));
@@ -87,18 +88,18 @@ class JettyUpgradeTest {
 
     @Test
     void answersPingWithPong() throws Exception {
-        try (WsClient client = WsClient.connect(http, uri(server, "/echo"))) {
+        try (JdkPeer client = JdkPeer.connect(http, uri(server, "/echo"))) {
             client.ws.sendPing(ByteBuffer.wrap("are you there".getBytes(StandardCharsets.UTF_8)));
-            ByteBuffer pong = client.pongs.poll(WsClient.TIMEOUT_S, TimeUnit.SECONDS);
+            ByteBuffer pong = client.pongs.poll(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             assertEquals("are you there", pong == null ? null : StandardCharsets.UTF_8.decode(pong).toString());
         }
     }
 
     @Test
     void echoesTheClientsClose() throws Exception {
-        try (WsClient client = WsClient.connect(http, uri(server, "/echo"))) {
-            client.ws.sendClose(1000, "bye").get(WsClient.TIMEOUT_S, TimeUnit.SECONDS);
-            String close = client.closed.get(WsClient.TIMEOUT_S, TimeUnit.SECONDS);
+        try (JdkPeer client = JdkPeer.connect(http, uri(server, "/echo"))) {
+            client.ws.sendClose(1000, "bye").get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
+            String close = client.closed.get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             assertTrue(close.startsWith("1000"), close);
         }
     }
@@ -107,7 +108,7 @@ class JettyUpgradeTest {
     @Test
     void readsMessagesSentRightAfterThe101AndOneSecondLater() throws Exception {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        try (WsClient client = WsClient.connect(http, uri(server, "/echo"))) {
+        try (JdkPeer client = JdkPeer.connect(http, uri(server, "/echo"))) {
             client.ws.sendText("right after the 101", true);
             assertEquals("right after the 101", client.next());
             CompletableFuture<WebSocket> later = new CompletableFuture<>();
@@ -118,7 +119,7 @@ class JettyUpgradeTest {
                     later.complete(ws);
                 }
             }), 1, TimeUnit.SECONDS);
-            later.get(WsClient.TIMEOUT_S, TimeUnit.SECONDS);
+            later.get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             assertEquals("one second later", client.next());
         } finally {
             timer.shutdownNow();
@@ -171,23 +172,23 @@ class JettyUpgradeTest {
     @Test
     void aVanishedClientEndsItsServerSession() throws Exception {
         String id;
-        try (WsClient client = WsClient.connect(http, uri(server, "/echo"))) {
+        try (JdkPeer client = JdkPeer.connect(http, uri(server, "/echo"))) {
             client.ws.sendText("id?", true);
             id = (String) client.next();
         } // close() aborts: the TCP connection ends without a close frame
-        String close = EchoEndpoint.closes.get(id).get(WsClient.TIMEOUT_S, TimeUnit.SECONDS);
+        String close = EchoEndpoint.closes.get(id).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
         assertTrue(close.startsWith("1006"), close);
     }
 
     /** Duplex's close handshake from the server side also reaches the endpoint once. */
     @Test
     void serverCloseReachesTheEndpoint() throws Exception {
-        try (WsClient client = WsClient.connect(http, uri(server, "/echo"))) {
+        try (JdkPeer client = JdkPeer.connect(http, uri(server, "/echo"))) {
             client.ws.sendText("id?", true);
             String id = (String) client.next();
             client.ws.sendText("close-me", true);
-            assertTrue(client.closed.get(WsClient.TIMEOUT_S, TimeUnit.SECONDS).startsWith("1000"));
-            String close = EchoEndpoint.closes.get(id).get(WsClient.TIMEOUT_S, TimeUnit.SECONDS);
+            assertTrue(client.closed.get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS).startsWith("1000"));
+            String close = EchoEndpoint.closes.get(id).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             assertTrue(close.startsWith("1000"), close);
         }
     }
@@ -195,7 +196,7 @@ class JettyUpgradeTest {
     @Test
     void inboundFloodToASlowEndpointPausesReading() throws Exception {
         try (JettyServer slow = JettyServer.start(SlowEndpoint.class);
-                WsClient client = WsClient.connect(http, uri(slow, "/slow"))) {
+                JdkPeer client = JdkPeer.connect(http, uri(slow, "/slow"))) {
             SlowEndpoint.reset(slow::bytesIn);
             int count = 160; // 9.6 MB: far above what the inbound limit lets the server hold
             byte[] payload = new byte[SlowEndpoint.MESSAGE];

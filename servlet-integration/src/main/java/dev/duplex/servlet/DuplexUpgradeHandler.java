@@ -1,10 +1,7 @@
 package dev.duplex.servlet;
 
-import dev.duplex.server.PendingSession;
 import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
-import jakarta.websocket.Session;
-import java.util.function.Consumer;
 
 /**
  * The {@link HttpUpgradeHandler} the container creates for an accepted handshake. The filter hands it the pending
@@ -13,33 +10,24 @@ import java.util.function.Consumer;
  */
 public final class DuplexUpgradeHandler implements HttpUpgradeHandler {
 
-    private volatile PendingSession pending;
-    private volatile boolean secure;
-    private volatile Consumer<Session> opened;
+    private volatile UpgradeHandover handover;
     private volatile ServletTransport transport;
 
-    /** Called by the filter, before {@code init}; {@code opened} learns of the session once it starts. */
-    void prepare(PendingSession pending, boolean secure, Consumer<Session> opened) {
-        this.pending = pending;
-        this.secure = secure;
-        this.opened = opened;
+    /** Called by the filter, before {@code init}. */
+    void prepare(UpgradeHandover handover) {
+        this.handover = handover;
     }
 
     @Override
     public void init(WebConnection connection) {
-        PendingSession session = pending;
-        pending = null;
-        if (session == null) {
+        UpgradeHandover h = handover;
+        handover = null; // its hook holds the HTTP session: not for the connection's whole life
+        if (h == null) {
             throw new IllegalStateException("upgrade handler initialised without a pending WebSocket session");
         }
-        ServletTransport t = new ServletTransport(connection, secure);
+        ServletTransport t = new ServletTransport(connection, h.secure());
         transport = t;
-        Session started = session.open(t);
-        Consumer<Session> hook = opened;
-        opened = null; // it holds the HTTP session: not for the connection's whole life
-        if (hook != null) {
-            hook.accept(started);
-        }
+        h.open(t);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.duplex.servlet;
 
+import dev.duplex.transport.Pump;
+import dev.duplex.transport.ReadBuffers;
 import dev.duplex.transport.Transport;
 import dev.duplex.transport.TransportListener;
 import dev.duplex.transport.WriteCallback;
@@ -13,7 +15,6 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A {@link Transport} over an upgraded servlet connection, on non-blocking I/O only ({@link ReadListener},
@@ -40,15 +41,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ServletTransport implements Transport, ReadListener, WriteListener {
 
     private static final System.Logger LOG = System.getLogger(ServletTransport.class.getName());
-    private static final int READ_BUFFER = 8192;
-    /**
-     * Read buffers belong to threads, not connections, so an idle connection holds none: the listener consumes
-     * every read before the call returns. Slot 0 holds the thread's buffer while it is free (a nested read on the
-     * thread, for another connection, finds it empty and takes a buffer of its own). JDK types only: no class of
-     * ours stays reachable from the container's threads after the application stops.
-     */
-    private static final ThreadLocal<byte[][]> READ_BUFFERS = new ThreadLocal<>();
-
     private final WebConnection connection;
     private final boolean secure;
     private ServletInputStream in;
@@ -177,13 +169,7 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
 
     /** Run by {@link #readPump} only: reads while the container has bytes and nobody paused us. */
     private void readSome() {
-        byte[][] slot = READ_BUFFERS.get();
-        if (slot == null) {
-            slot = new byte[1][];
-            READ_BUFFERS.set(slot);
-        }
-        byte[] readBuffer = slot[0] != null ? slot[0] : new byte[READ_BUFFER];
-        slot[0] = null;
+        byte[] readBuffer = ReadBuffers.take(); // per thread: an idle connection holds none
         readingThread = Thread.currentThread();
         try {
             while (!ended.get() && in.isReady()) {
@@ -218,7 +204,7 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
             end(e);
         } finally {
             readingThread = null;
-            slot[0] = readBuffer;
+            ReadBuffers.give(readBuffer);
             if (flushDeferred) {
                 writePump.run(); // one flush (one system call) for every reply written during this read
             }
@@ -415,29 +401,5 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     @Override
     public boolean isSecure() {
         return secure;
-    }
-
-    /**
-     * Runs a task with exclusive ownership: concurrent callers leave a request and return, and the owner runs the
-     * task again before letting go, so no request is lost and no caller waits.
-     */
-    private static final class Pump {
-        private final AtomicInteger requests = new AtomicInteger();
-        private final Runnable task;
-
-        Pump(Runnable task) {
-            this.task = task;
-        }
-
-        void run() {
-            if (requests.getAndIncrement() != 0) {
-                return;
-            }
-            int seen = 1;
-            do {
-                task.run();
-                seen = requests.addAndGet(-seen);
-            } while (seen != 0);
-        }
     }
 }

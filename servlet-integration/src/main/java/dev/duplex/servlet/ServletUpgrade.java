@@ -51,7 +51,7 @@ final class ServletUpgrade {
             }
         }
         DuplexUpgradeHandler handler = request.upgrade(DuplexUpgradeHandler.class);
-        handler.prepare(outcome.pending(), request.isSecure(), opened);
+        handler.prepare(new UpgradeHandover(outcome.pending(), request.isSecure(), opened));
     }
 
     /** The {@code upgradeHttpToWebSocket} hook installed on the container. */

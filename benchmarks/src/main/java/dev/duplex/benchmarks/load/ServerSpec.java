@@ -13,12 +13,15 @@ import java.util.List;
  * Tomcat, Jetty, Undertow and Tyrus all ship {@code jakarta.websocket} service files that would clash.
  */
 public enum ServerSpec {
-    DUPLEX_TOMCAT("duplex-tomcat", "DuplexTomcatServer", Jars.DUPLEX, Jars.TOMCAT),
+    /** Duplex on Tomcat with duplex-tomcat-integration: Tomcat drives Duplex's upgrade handler on its socket. */
+    DUPLEX_TOMCAT("duplex-tomcat", "DuplexTomcatServer", Jars.DUPLEX, Jars.TOMCAT, Jars.DUPLEX_TOMCAT),
+    /** Duplex on Tomcat without that jar: the portable servlet non-blocking path. */
+    DUPLEX_TOMCAT_PORTABLE("duplex-tomcat-portable", "DuplexTomcatServer", Jars.DUPLEX, Jars.TOMCAT),
     /** Duplex on Tomcat with the other dispatch mode than its default (key duplex.dispatch), for the comparison. */
     DUPLEX_TOMCAT_INLINE("duplex-tomcat-inline", "DuplexTomcatServer", "-Dduplex.dispatch=inline",
-            Jars.DUPLEX, Jars.TOMCAT),
+            Jars.DUPLEX, Jars.TOMCAT, Jars.DUPLEX_TOMCAT),
     DUPLEX_TOMCAT_EXECUTOR("duplex-tomcat-executor", "DuplexTomcatServer", "-Dduplex.dispatch=executor",
-            Jars.DUPLEX, Jars.TOMCAT),
+            Jars.DUPLEX, Jars.TOMCAT, Jars.DUPLEX_TOMCAT),
     TOMCAT("tomcat", "TomcatOwnServer", Jars.TOMCAT, List.of("tomcat-embed-websocket-")),
     /** Embedded Tomcat and a bare upgraded connection: the baseline for Duplex's own share of idle memory. */
     TOMCAT_BARE("tomcat-bare", "TomcatBareUpgradeServer", Jars.TOMCAT),
@@ -103,6 +106,7 @@ public enum ServerSpec {
         static final List<String> DUPLEX = List.of("duplex-api-impl-", "duplex-servlet-integration-",
                 "jakarta.websocket-api-", "jakarta.websocket-client-api-");
         static final List<String> TOMCAT = List.of("tomcat-embed-core-", "tomcat-annotations-api-");
+        static final List<String> DUPLEX_TOMCAT = List.of("duplex-tomcat-integration-");
         static final List<String> UNDERTOW = List.of("undertow-core-", "undertow-servlet-", "jboss-logging-",
                 "xnio-", "wildfly-", "jboss-threads-", "smallrye-common-", "jakarta.servlet-api-",
                 "jakarta.annotation-api-");

@@ -16,6 +16,12 @@ public class InstalledEchoEndpoint {
 
     @OnMessage(maxMessageSize = 4 * 1024 * 1024)
     public String text(String message, Session session) {
+        if ("transport?".equals(message)) { // the transport that read this message, for an inline callback
+            return java.util.Arrays.stream(Thread.currentThread().getStackTrace())
+                    .map(StackTraceElement::getClassName)
+                    .filter(c -> c.startsWith("dev.duplex.") && c.endsWith("Transport"))
+                    .findFirst().orElse("none");
+        }
         if ("implementation?".equals(message)) {
             return session.getClass().getName() + " " + session.getContainer().getClass().getName();
         }

@@ -56,6 +56,16 @@ class TomcatDistributionIT {
         await(ws.sendText("implementation?", true));
         assertEquals("dev.duplex.session.WsSession dev.duplex.server.WsServerContainer",
                 listener.next(Text.class, "the implementation's class names").text());
+        String tomcatJar = System.getProperty(DuplexWar.TOMCAT_INTEGRATION_PROPERTY);
+        String transport = tomcatJar == null || tomcatJar.isBlank() ? "dev.duplex.servlet.ServletTransport"
+                : "dev.duplex.tomcat.TomcatTransport"; // the WAR carries duplex-tomcat-integration
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (int i = 0; i < 10; i++) { // inline callbacks name their transport; one on the executor says "none"
+            await(ws.sendText("transport?", true));
+            seen.add(listener.next(Text.class, "the transport").text());
+        }
+        assertTrue(seen.contains(transport) && java.util.Set.of(transport, "none").containsAll(seen),
+                "expected " + transport + ", saw " + seen);
         await(ws.sendText("hello, installed Tomcat", true));
         assertEquals("hello, installed Tomcat", listener.next(Text.class).text());
         byte[] payload = new byte[1024 * 1024];

@@ -232,6 +232,33 @@ class ConfigurationIT {
     }
 
     /**
+     * Which transport carries the connections of this pass, seen from inline callbacks: on the tomcat pass, whose
+     * WARs carry duplex-tomcat-integration, Tomcat drives Duplex's own upgrade handler (TomcatTransport); on the
+     * tomcat-portable pass, the servlet non-blocking streams (ServletTransport). Undertow dispatches to the executor
+     * by default and has only the servlet path; Jetty's adapter reads in its connection class.
+     */
+    @Test
+    void theTransportIsTheOneThisPassShipsFor() throws Exception {
+        String container = System.getProperty("duplex.tck.container");
+        String tomcatJar = System.getProperty(DuplexWar.TOMCAT_INTEGRATION_PROPERTY);
+        org.junit.jupiter.api.Assumptions.assumeTrue("tomcat".equals(container), "a check of the Tomcat passes");
+        boolean direct = tomcatJar != null && !tomcatJar.isBlank();
+        String expected = "transport [dev.duplex." + (direct ? "tomcat.TomcatTransport" : "servlet.ServletTransport")
+                + "]";
+        RecordingListener listener = new RecordingListener();
+        WebSocket ws = open(base, listener);
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (int i = 0; i < 20; i++) {
+            await(ws.sendText("transport", true));
+            seen.add(listener.next(Text.class, "transport of callback " + i).text());
+        }
+        ws.abort();
+        assertTrue(seen.contains(expected), "expected " + expected + " at least once (inline), saw " + seen);
+        assertTrue(java.util.Set.of(expected, "transport []").containsAll(seen),
+                "only " + expected + " or an executor thread (no transport), saw " + seen);
+    }
+
+    /**
      * Where 20 callbacks in a row ran, as the distinct answers. Inline dispatch runs a message on the reading
      * thread only when the session has nothing else queued or running: a message read while the previous
      * callback is still finishing (onOpen's, say) goes to the executor, in order. So inline mode shows at least

@@ -14,7 +14,9 @@ import java.nio.ByteBuffer;
  * {@code text=<max text> binary=<max binary> idle=<max idle> send=<async send timeout>} followed by the container's
  * defaults {@code | text=.. binary=.. idle=.. send=..}. Answers a text message with {@code text:<length>} and a
  * binary one with {@code binary:<length>} (no {@code maxMessageSize}: the container-wide limits apply). The text
- * {@code thread} answers {@code thread duplex=<whether this callback runs on one of Duplex's own threads>}. The text
+ * {@code thread} answers {@code thread duplex=<whether this callback runs on one of Duplex's own threads>};
+ * {@code transport} names the Duplex transport classes on the stack (the one that read the message, for an inline
+ * callback). The text
  * {@code flood-result <token>} waits for {@link FloodSelfEndpoint}'s result under that token and answers it.
  */
 @ServerEndpoint("/settings")
@@ -37,6 +39,15 @@ public class SettingsEndpoint {
     public String text(String text) throws InterruptedException {
         if (text.equals("thread")) {
             return "thread duplex=" + Thread.currentThread().getName().startsWith("duplex-");
+        }
+        if (text.equals("transport")) {
+            java.util.Set<String> transports = new java.util.TreeSet<>();
+            for (StackTraceElement e : Thread.currentThread().getStackTrace()) {
+                if (e.getClassName().startsWith("dev.duplex.") && e.getClassName().endsWith("Transport")) {
+                    transports.add(e.getClassName());
+                }
+            }
+            return "transport " + transports;
         }
         if (text.startsWith("flood-result ")) {
             return FloodSelfEndpoint.awaitResult(text.substring("flood-result ".length()));

@@ -11,7 +11,9 @@ import java.io.File;
  * Builds test WARs the way an application ships Duplex: the test's classes in {@code WEB-INF/classes} and Duplex's
  * two jars in {@code WEB-INF/lib}; on Jetty 12 (system property {@code duplex.tck.container} = {@code jetty}), whose
  * servlet upgrade cannot carry WebSockets, also the third jar that an application on Jetty adds,
- * {@code duplex-jetty-integration} ({@value #JETTY_INTEGRATION_PROPERTY}).
+ * {@code duplex-jetty-integration} ({@value #JETTY_INTEGRATION_PROPERTY}); on the tomcat pass, the optional jar that
+ * makes Tomcat drive Duplex directly, {@code duplex-tomcat-integration} ({@value #TOMCAT_INTEGRATION_PROPERTY}),
+ * which the tomcat-portable pass leaves out.
  *
  * <p>The jars are not on the test class path (the tck-runner pom keeps them off it, so Tomcat finds Duplex's
  * {@code ServletContainerInitializer} exactly once, in the WAR). Maven passes their files in the system properties
@@ -23,6 +25,8 @@ public final class DuplexWar {
     public static final String API_IMPL_PROPERTY = "duplex.tck.lib.api-impl";
     public static final String SERVLET_INTEGRATION_PROPERTY = "duplex.tck.lib.servlet-integration";
     public static final String JETTY_INTEGRATION_PROPERTY = "duplex.tck.lib.jetty-integration";
+    /** Set in the tomcat pass only; the tomcat-portable pass runs without the jar. */
+    public static final String TOMCAT_INTEGRATION_PROPERTY = "duplex.tck.lib.tomcat-integration";
 
     private DuplexWar() {
     }
@@ -37,6 +41,10 @@ public final class DuplexWar {
                         library(SERVLET_INTEGRATION_PROPERTY, "duplex-servlet-integration.jar"));
         if ("jetty".equals(System.getProperty("duplex.tck.container"))) {
             war.addAsLibraries(library(JETTY_INTEGRATION_PROPERTY, "duplex-jetty-integration.jar"));
+        }
+        String tomcatIntegration = System.getProperty(TOMCAT_INTEGRATION_PROPERTY);
+        if (tomcatIntegration != null && !tomcatIntegration.isBlank()) {
+            war.addAsLibraries(library(TOMCAT_INTEGRATION_PROPERTY, "duplex-tomcat-integration.jar"));
         }
         return war;
     }

@@ -1,4 +1,4 @@
-package dev.duplex.jetty;
+package dev.duplex.servlet.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -12,28 +12,36 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The JDK's {@link WebSocket} as a test peer: whole messages (String or byte[]) and pongs land in queues, the
- * close code and reason in a future. Requests one event at a time.
+ * The JDK's {@link WebSocket} client as a test peer for the container modules' tests (this module's test jar):
+ * whole messages (String or byte[]) and pongs land in queues, the close code and reason in a future. Requests one
+ * event at a time.
  */
-final class WsClient implements WebSocket.Listener, AutoCloseable {
+public final class JdkPeer implements WebSocket.Listener, AutoCloseable {
 
-    static final long TIMEOUT_S = 10;
+    public static final long TIMEOUT_S = 20;
 
-    final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
-    final BlockingQueue<ByteBuffer> pongs = new LinkedBlockingQueue<>();
-    final CompletableFuture<String> closed = new CompletableFuture<>();
+    public final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
+    public final BlockingQueue<ByteBuffer> pongs = new LinkedBlockingQueue<>();
+    public final CompletableFuture<String> closed = new CompletableFuture<>();
     private final StringBuilder text = new StringBuilder();
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
-    WebSocket ws;
+    public WebSocket ws;
 
-    static WsClient connect(HttpClient http, URI uri) throws Exception {
-        WsClient client = new WsClient();
-        client.ws = http.newWebSocketBuilder().buildAsync(uri, client).get(TIMEOUT_S, TimeUnit.SECONDS);
-        return client;
+    public static JdkPeer connect(HttpClient http, URI uri) throws Exception {
+        JdkPeer peer = new JdkPeer();
+        peer.ws = http.newWebSocketBuilder().buildAsync(uri, peer).get(TIMEOUT_S, TimeUnit.SECONDS);
+        return peer;
     }
 
-    Object next() throws InterruptedException {
+    /** The next whole message, or null after the timeout. */
+    public Object next() throws InterruptedException {
         return messages.poll(TIMEOUT_S, TimeUnit.SECONDS);
+    }
+
+    /** Sends a text message and returns the next message that arrives (null after the timeout). */
+    public Object ask(String message) throws Exception {
+        ws.sendText(message, true).get(TIMEOUT_S, TimeUnit.SECONDS);
+        return next();
     }
 
     @Override
@@ -85,6 +93,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         closed.completeExceptionally(error);
     }
 
+    /** Ends the TCP connection without a close frame. */
     @Override
     public void close() {
         if (ws != null) {

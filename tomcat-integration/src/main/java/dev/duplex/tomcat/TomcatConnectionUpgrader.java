@@ -1,0 +1,84 @@
+package dev.duplex.tomcat;
+
+import dev.duplex.server.PendingSession;
+import dev.duplex.servlet.ConnectionUpgrader;
+import dev.duplex.servlet.UpgradeHandover;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * Serves Duplex's WebSocket handshakes on Tomcat (10.1, 11) with {@link TomcatUpgradeHandler}: still
+ * {@code HttpServletRequest.upgrade()}, but with a handler that Tomcat drives directly on its socket, as it drives
+ * its own WebSocket implementation. The portable path (servlet non-blocking streams) costs a trip through Tomcat's
+ * poller and a thread hand-off for every message a peer sends after waiting for a reply; this one reads the next
+ * message on the same thread when it is there (benchmarks/README.md, "Duplex on Tomcat").
+ *
+ * <p>Found by {@link java.util.ServiceLoader} in the web application's class loader. Declines (returns false) for
+ * requests Tomcat does not serve, for HTTP/2, when Tomcat's connector classes are not visible, and when the key
+ * {@value #ENABLED_KEY} is {@code false} (context init parameter, else system property), so Duplex then uses the
+ * standard upgrade.
+ *
+ * <p>Threads: {@link #upgrade} runs on the request's thread and never blocks. Thread-safe.
+ */
+public final class TomcatConnectionUpgrader implements ConnectionUpgrader {
+
+    /** Context init parameter or system property; {@code false} keeps Duplex on the portable servlet path. */
+    public static final String ENABLED_KEY = "duplex.tomcat.directUpgrade";
+    /** A Tomcat class that the handler implements; if it is missing, this is no Tomcat we can drive. */
+    private static final String PROBE_CLASS = "org.apache.coyote.http11.upgrade.InternalHttpUpgradeHandler";
+
+    private final boolean tomcatVisible = tomcatVisible();
+
+    /** Called by {@link java.util.ServiceLoader}. */
+    public TomcatConnectionUpgrader() {
+    }
+
+    @Override
+    public boolean upgrade(HttpServletRequest request, HttpServletResponse response, PendingSession pending,
+            Consumer<Session> opened) throws IOException {
+        if (!tomcatVisible || !servedByTomcat(request) || !"HTTP/1.1".equals(request.getProtocol())
+                || !enabled(request)) {
+            return false;
+        }
+        TomcatUpgradeHandler handler;
+        try {
+            handler = request.upgrade(TomcatUpgradeHandler.class);
+        } catch (ServletException e) {
+            throw new IOException("Tomcat refused the upgrade: " + e.getMessage(), e);
+        }
+        handler.prepare(new UpgradeHandover(pending, request.isSecure(), opened));
+        return true;
+    }
+
+    private static boolean enabled(HttpServletRequest request) {
+        String value = request.getServletContext().getInitParameter(ENABLED_KEY);
+        if (value == null) {
+            value = System.getProperty(ENABLED_KEY);
+        }
+        return value == null || !"false".equalsIgnoreCase(value.trim());
+    }
+
+    /** True when the innermost request is Tomcat's own (wrappers unwrapped). */
+    static boolean servedByTomcat(ServletRequest request) {
+        ServletRequest r = request;
+        while (r instanceof ServletRequestWrapper wrapper) {
+            r = wrapper.getRequest();
+        }
+        return r.getClass().getName().startsWith("org.apache.catalina.connector.");
+    }
+
+    private static boolean tomcatVisible() {
+        try {
+            Class.forName(PROBE_CLASS, false, TomcatConnectionUpgrader.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}

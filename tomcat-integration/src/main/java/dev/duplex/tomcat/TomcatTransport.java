@@ -1,0 +1,282 @@
+package dev.duplex.tomcat;
+
+import dev.duplex.transport.Pump;
+import dev.duplex.transport.ReadBuffers;
+import dev.duplex.transport.Transport;
+import dev.duplex.transport.TransportListener;
+import dev.duplex.transport.WriteCallback;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.tomcat.util.net.AbstractEndpoint.Handler.SocketState;
+import org.apache.tomcat.util.net.SocketEvent;
+import org.apache.tomcat.util.net.SocketWrapperBase;
+
+/**
+ * A {@link Transport} on Tomcat's socket wrapper, driven by {@link TomcatUpgradeHandler#upgradeDispatch}.
+ *
+ * <p><b>Reading</b> happens only in Tomcat's read events (its worker threads, one event at a time per connection):
+ * non-blocking reads until the socket has nothing more, then {@code UPGRADED} (Tomcat watches the socket again).
+ * Paused, an event returns {@code SUSPENDED} (Tomcat stops watching); resuming asks Tomcat for a read event
+ * ({@code processSocket}), which also reads what Tomcat already holds. Replies written by the callbacks of one read
+ * (inline dispatch) wait in Tomcat's write buffer and leave in one write when the read's messages are handled,
+ * up to {@value #DEFER_LIMIT} bytes.
+ *
+ * <p><b>Writing</b> may start on any thread and is passed between threads by a {@link Pump}: non-blocking writes
+ * into Tomcat's buffers, then a non-blocking flush; what does not fit goes out on Tomcat's write event. A write's
+ * callback completes once its bytes are flushed (or, for a deferred reply, are in Tomcat's buffer).
+ *
+ * <p><b>Closing</b> is always done by Tomcat: a dispatch returns {@code CLOSED} once everything is flushed, and
+ * Tomcat closes the socket and destroys the handler. Outside a dispatch, the transport asks for one.
+ * No container thread ever waits (DESIGN.md §3 rule 1).
+ */
+final class TomcatTransport implements Transport {
+
+    /** Reply bytes a read may leave unflushed in Tomcat's buffer, to be written together as the read ends. */
+    static final int DEFER_LIMIT = 64 * 1024;
+
+    private final SocketWrapperBase<?> socket;
+    private final boolean secure;
+    private volatile TransportListener listener;
+
+    private final Pump writePump = new Pump(this::writeSome);
+    private volatile ByteBuffer[] pending;
+    private final AtomicReference<WriteCallback> pendingCallback = new AtomicReference<>();
+    /** Incremented for each write; the pump copies a write's buffers once ({@link #copiedWrite}). */
+    private volatile int writeCount;
+    private int copiedWrite;
+    private int unflushed;
+    private volatile boolean flushNeeded;
+    /** The thread handling the bytes of a read event, while it does: its replies are flushed as it ends. */
+    private volatile Thread readingThread;
+
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile boolean closeRequested;
+    /** Guards the flags below. */
+    private final Object lock = new Object();
+    private boolean paused;
+    private boolean suspended;
+    private boolean inDispatch;
+    private boolean closeReady;
+    private boolean closing;
+
+    TomcatTransport(SocketWrapperBase<?> socket, boolean secure) {
+        this.socket = socket;
+        this.secure = secure;
+    }
+
+    @Override
+    public void start(TransportListener listener) {
+        this.listener = listener;
+    }
+
+    // ---------------------------------------------------------------- Tomcat's events
+
+    /** One socket event, on a Tomcat worker thread; returns what Tomcat should do with the socket next. */
+    SocketState dispatch(SocketEvent event) {
+        synchronized (lock) {
+            if (closing || closeReady) {
+                closing = true;
+                return SocketState.CLOSED;
+            }
+            inDispatch = true;
+        }
+        SocketState state = SocketState.CLOSED;
+        try {
+            if (event == SocketEvent.OPEN_READ) {
+                state = read();
+            } else if (event == SocketEvent.OPEN_WRITE) {
+                writePump.run();
+                state = SocketState.UPGRADED; // Tomcat does not re-watch reads after a write event
+            } else { // STOP (connector stopping), ERROR, TIMEOUT, DISCONNECT
+                IOException error = socket.getError();
+                end(event == SocketEvent.STOP || error == null ? null : error);
+            }
+        } finally {
+            synchronized (lock) {
+                inDispatch = false;
+                if (state == SocketState.CLOSED || closeReady) {
+                    closing = true;
+                    state = SocketState.CLOSED;
+                }
+            }
+        }
+        return state;
+    }
+
+    private SocketState read() {
+        byte[] buffer = ReadBuffers.take(); // per thread: an idle connection holds none
+        try {
+            while (!ended.get() && !closeRequested) {
+                synchronized (lock) {
+                    if (paused) {
+                        suspended = true;
+                        return SocketState.SUSPENDED;
+                    }
+                }
+                int n = socket.read(false, buffer, 0, buffer.length);
+                if (n == 0) {
+                    return SocketState.UPGRADED;
+                }
+                if (n < 0) {
+                    end(null);
+                    break;
+                }
+                readingThread = Thread.currentThread();
+                try {
+                    listener.onRead(ByteBuffer.wrap(buffer, 0, n));
+                } finally {
+                    readingThread = null;
+                }
+                if (flushNeeded) {
+                    writePump.run(); // one write for the replies to every message of this read
+                }
+            }
+        } catch (IOException e) {
+            end(e);
+        } finally {
+            ReadBuffers.give(buffer);
+        }
+        return SocketState.SUSPENDED; // ended or closing: nothing more to read
+    }
+
+    @Override
+    public void pauseReading() {
+        synchronized (lock) {
+            paused = true;
+        }
+    }
+
+    @Override
+    public void resumeReading() {
+        boolean dispatch;
+        synchronized (lock) {
+            paused = false;
+            dispatch = suspended && !closing;
+            suspended = false;
+        }
+        if (dispatch) {
+            socket.processSocket(SocketEvent.OPEN_READ, true);
+        }
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    @Override
+    public void write(ByteBuffer[] buffers, WriteCallback callback) {
+        if (ended.get() || closeRequested) {
+            callback.failed(new IOException("the connection is closed"));
+            return;
+        }
+        pending = buffers;
+        writeCount++; // one write outstanding at a time: no concurrent increments
+        pendingCallback.set(callback);
+        if (ended.get() && pendingCallback.compareAndSet(callback, null)) {
+            pending = null;
+            callback.failed(new IOException("the connection is closed"));
+            return;
+        }
+        writePump.run();
+    }
+
+    /** Run by {@link #writePump} only. */
+    private void writeSome() {
+        WriteCallback callback = pendingCallback.get();
+        try {
+            if (callback != null && copiedWrite != writeCount) {
+                copiedWrite = writeCount;
+                for (ByteBuffer b : pending) {
+                    unflushed += b.remaining();
+                    socket.write(false, b);
+                }
+                flushNeeded = true;
+            }
+            if (flushNeeded && !(callback != null && deferred())) {
+                if (socket.flush(false)) {
+                    socket.registerWriteInterest(); // the rest goes out on Tomcat's write event
+                    return;
+                }
+                flushNeeded = false;
+                unflushed = 0;
+            }
+            if (callback != null && pendingCallback.compareAndSet(callback, null)) {
+                pending = null;
+                callback.completed();
+            }
+            if (closeRequested && !flushNeeded && pendingCallback.get() == null) {
+                closeWhenIdle();
+            }
+        } catch (IOException | RuntimeException e) {
+            WriteCallback failed = pendingCallback.getAndSet(null);
+            if (failed != null) {
+                pending = null;
+                failed.failed(e);
+            }
+            end(e);
+            closeWhenIdle();
+        }
+    }
+
+    /** True for a reply written by the thread handling a read: it is flushed with the others as the read ends. */
+    private boolean deferred() {
+        return Thread.currentThread() == readingThread && unflushed < DEFER_LIMIT;
+    }
+
+    // ---------------------------------------------------------------- closing
+
+    @Override
+    public void close() {
+        closeRequested = true;
+        writePump.run(); // closes once what is written is flushed
+    }
+
+    /** Everything is written: the running dispatch returns CLOSED, or Tomcat is asked for one that will. */
+    private void closeWhenIdle() {
+        synchronized (lock) {
+            if (closing || closeReady) {
+                return;
+            }
+            closeReady = true;
+            if (inDispatch) {
+                return;
+            }
+        }
+        socket.processSocket(SocketEvent.OPEN_READ, true);
+    }
+
+    /** Tomcat destroyed the handler: the connection is gone. */
+    void destroyed() {
+        synchronized (lock) {
+            closing = true;
+        }
+        end(null);
+    }
+
+    /** The peer went away (failure null) or I/O failed: tell the listener once. */
+    private void end(Throwable failure) {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        WriteCallback waiting = pendingCallback.getAndSet(null);
+        if (waiting != null) {
+            pending = null;
+            waiting.failed(failure != null ? failure : new EOFException("the peer closed the connection"));
+        }
+        TransportListener l = listener;
+        if (l == null) {
+            return;
+        }
+        if (failure == null || closeRequested) {
+            l.onEof();
+        } else {
+            l.onError(failure);
+        }
+    }
+
+    @Override
+    public boolean isSecure() {
+        return secure;
+    }
+}

@@ -1,0 +1,205 @@
+package dev.duplex.tomcat;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.duplex.servlet.testing.JdkPeer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Proxy;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Duplex on embedded Tomcat through {@link TomcatConnectionUpgrader}: which transport carries the messages, echoes
+ * that fill the socket (Tomcat's write event finishes them), pipelined messages (their replies leave together),
+ * a flood that makes Duplex stop and resume reading, and the ends of a connection.
+ */
+class TomcatDirectTest {
+
+    private static TomcatServer server;
+    private static ExecutorService clientThreads;
+    private static HttpClient http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new TomcatServer(Map.of(), EchoEndpoint.class);
+        clientThreads = Executors.newCachedThreadPool();
+        http = HttpClient.newBuilder().executor(clientThreads).build();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            server.close();
+        } finally {
+            clientThreads.shutdownNow();
+        }
+    }
+
+    @Test
+    void messagesAreReadByTheTomcatTransport() throws Exception {
+        try (JdkPeer peer = JdkPeer.connect(http, server.uri("/echo"))) {
+            assertCarriedBy(peer, "dev.duplex.tomcat.TomcatTransport", "dev.duplex.servlet.ServletTransport");
+        }
+    }
+
+    @Test
+    void theKeySetToFalseKeepsThePortableServletPath() throws Exception {
+        try (TomcatServer portable = new TomcatServer(Map.of(TomcatConnectionUpgrader.ENABLED_KEY, "false"),
+                EchoEndpoint.class); JdkPeer peer = JdkPeer.connect(http, portable.uri("/echo"))) {
+            assertCarriedBy(peer, "dev.duplex.servlet.ServletTransport", "dev.duplex.tomcat.TomcatTransport");
+        }
+    }
+
+    /**
+     * Inline callbacks run below the transport that read their message; a message that arrives while the session's
+     * executor is still busy (its onOpen, say) runs there instead and names none. So: never the other transport,
+     * and this one at least once in ten.
+     */
+    private static void assertCarriedBy(JdkPeer peer, String transport, String other) throws Exception {
+        boolean seen = false;
+        for (int i = 0; i < 10; i++) {
+            String answer = (String) peer.ask("transport?");
+            assertFalse(answer == null || answer.contains(other), "carried by " + answer);
+            seen |= answer.equals(transport);
+        }
+        assertTrue(seen, "no message was read by " + transport);
+    }
+
+    @Test
+    void echoesEverySizeUpToRepliesThatFillTheSocket() throws Exception {
+        Random random = new Random(7);
+        try (JdkPeer peer = JdkPeer.connect(http, server.uri("/echo"))) {
+            for (int size : new int[] {0, 1, 125, 126, 65_535, 65_536, 1 << 20, EchoEndpoint.MAX_MESSAGE}) {
+                byte[] bytes = new byte[size];
+                random.nextBytes(bytes);
+                peer.ws.sendBinary(ByteBuffer.wrap(bytes), true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
+                Object echo = peer.messages.poll(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
+                assertTrue(echo instanceof byte[], "no binary echo of " + size + " bytes: " + echo);
+                assertArrayEquals(bytes, (byte[]) echo, "binary echo of " + size + " bytes differs");
+            }
+            String text = "ü€".repeat(300_000); // 1.5 MB of UTF-8
+            assertEquals(text, peer.ask(text));
+        }
+    }
+
+    /** Many messages in one TCP segment: each gets its reply, in order (they leave Tomcat in one write). */
+    @Test
+    void pipelinedMessagesAreAllAnsweredInOrder() throws Exception {
+        int count = 500;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            ByteArrayOutputStream request = new ByteArrayOutputStream();
+            request.writeBytes(("GET /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: ZHVwbGV4LXRvbWNhdC1rZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < count; i++) {
+                request.writeBytes(maskedText("message " + i));
+            }
+            out.write(request.toByteArray()); // the handshake and every message in one write
+            out.flush();
+            String head = readHead(in);
+            assertTrue(head.startsWith("HTTP/1.1 101"), head);
+            for (int i = 0; i < count; i++) {
+                assertEquals(0x81, in.readUnsignedByte(), "reply " + i + " is no final text frame");
+                byte[] payload = new byte[in.readUnsignedByte()];
+                in.readFully(payload);
+                assertEquals("message " + i, new String(payload, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** 12 MB sent to an endpoint that takes 1 ms per message: Duplex pauses reading and resumes, losing nothing. */
+    @Test
+    void aFloodToASlowEndpointIsReadCompletelyAfterPauses() throws Exception {
+        try (TomcatServer slow = new TomcatServer(Map.of("duplex.dispatch", "executor"), SlowEndpoint.class);
+                JdkPeer peer = JdkPeer.connect(http, slow.uri("/slow"))) {
+            SlowEndpoint.messages.set(0);
+            SlowEndpoint.firstBytes.set(0);
+            int count = 200;
+            long expectedSum = 0;
+            for (int i = 0; i < count; i++) {
+                byte[] payload = new byte[SlowEndpoint.MESSAGE];
+                payload[0] = (byte) (i % 100);
+                expectedSum += i % 100;
+                peer.ws.sendBinary(ByteBuffer.wrap(payload), true).get(60, TimeUnit.SECONDS);
+            }
+            peer.ws.sendBinary(ByteBuffer.wrap(new byte[1]), true).get(60, TimeUnit.SECONDS);
+            assertEquals(count + " " + expectedSum, peer.messages.poll(60, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aServerCloseCompletesTheHandshakeAndEndsTheSession() throws Exception {
+        try (JdkPeer peer = JdkPeer.connect(http, server.uri("/echo"))) {
+            String id = (String) peer.ask("id?");
+            peer.ws.sendText("close-me", true);
+            assertTrue(peer.closed.get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS).startsWith("1000"));
+            String close = EchoEndpoint.closes.get(id).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
+            assertEquals("1000 server closes", close);
+        }
+    }
+
+    @Test
+    void aVanishedClientEndsItsServerSessionWith1006() throws Exception {
+        String id;
+        try (JdkPeer peer = JdkPeer.connect(http, server.uri("/echo"))) {
+            id = (String) peer.ask("id?");
+        } // aborted: the TCP connection ends without a close frame
+        String close = EchoEndpoint.closes.get(id).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
+        assertTrue(close.startsWith("1006"), close);
+    }
+
+    /** On another container (any request that is not Tomcat's) the upgrader declines and touches nothing. */
+    @Test
+    void requestsOfOtherContainersAreDeclined() throws Exception {
+        HttpServletRequest foreign = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> {
+                    throw new AssertionError("the upgrader must not use a foreign request: " + method);
+                });
+        TomcatConnectionUpgrader upgrader = new TomcatConnectionUpgrader();
+        assertFalse(upgrader.upgrade(foreign, null, null, null));
+        assertFalse(upgrader.upgrade(new HttpServletRequestWrapper(foreign), null, null, null));
+    }
+
+    private static byte[] maskedText(String text) {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        byte[] mask = {7, 1, 9, 3};
+        byte[] frame = new byte[6 + payload.length];
+        frame[0] = (byte) 0x81;
+        frame[1] = (byte) (0x80 | payload.length);
+        System.arraycopy(mask, 0, frame, 2, 4);
+        for (int i = 0; i < payload.length; i++) {
+            frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
+        }
+        return frame;
+    }
+
+    private static String readHead(DataInputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            head.append((char) in.readUnsignedByte());
+        }
+        return head.toString();
+    }
+}
