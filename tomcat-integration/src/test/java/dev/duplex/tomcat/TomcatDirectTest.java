@@ -40,6 +40,7 @@ class TomcatDirectTest {
     @BeforeAll
     static void start() throws Exception {
         server = new TomcatServer(Map.of(), EchoEndpoint.class);
+        System.out.println("Tomcat " + org.apache.catalina.util.ServerInfo.getServerNumber());
         clientThreads = Executors.newCachedThreadPool();
         http = HttpClient.newBuilder().executor(clientThreads).build();
     }
