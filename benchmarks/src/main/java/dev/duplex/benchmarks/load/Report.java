@@ -18,6 +18,15 @@ import org.knowm.xchart.CategoryChartBuilder;
  */
 final class Report {
 
+    private static final String IDLE_NOTE = "\nPer connection: after opening the connections, less before (fresh "
+            + "server, no connection open on its port). Heap: used after `jcmd GC.run`. Off-heap: memory committed in "
+            + "the Native Memory Tracking categories other than the Java heap and the one-time ones (JIT code and "
+            + "arenas, class metadata, symbols, NMT itself: the \"not counted\" column). Direct buffers: "
+            + "`java.nio:type=BufferPool,name=direct` MemoryUsed (JDK 17 counts them in NMT Other). Non-heap RSS: RSS "
+            + "outside the Java heap's address range, the cross-check of off-heap; RSS counts heap pages touched by "
+            + "garbage too. Kernel memory (socket buffers, descriptors) is neither the JVM's nor ours and is counted "
+            + "nowhere. × own: against the host container's own implementation.\n";
+
     private final List<Result> results;
     private final List<Scenario> scenarios;
     private final List<ServerSpec> servers;
@@ -62,9 +71,12 @@ final class Report {
         md.append("## ").append(s.name()).append("\n\n");
         boolean idle = s.mode() == Scenario.Mode.IDLE;
         md.append("| server | ").append(s.metric()).append(" | spread | × tomcat | × raw | ")
-                .append(idle ? "RSS B/conn |" : "p50 µs | p99 µs | p99.9 µs | server CPU µs/msg |")
+                .append(idle ? "× own | heap B/conn | spread | off-heap B/conn | spread | of which NMT Other "
+                        + "| of which thread stacks | direct buffers (MXBean) | JIT + classes, not counted "
+                        + "| non-heap RSS B/conn | RSS B/conn | conns held |"
+                        : "p50 µs | p99 µs | p99.9 µs | server CPU µs/msg |")
                 .append(" runs ok | errors | load avg |\n")
-                .append(idle ? "|---|--:|--:|--:|--:|--:|--:|---|--:|\n" : "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|\n");
+                .append("|---|").append("--:|".repeat(idle ? 17 : 9)).append("---|--:|\n");
         double reference = median(ok(s, ServerSpec.REFERENCE.id), Result::headline);
         double floor = median(ok(s, ServerSpec.FLOOR.id), Result::headline);
         for (ServerSpec server : servers) {
@@ -75,10 +87,11 @@ final class Report {
             List<Result> ok = ok(s, server.id);
             double value = median(ok, Result::headline);
             md.append("| ").append(server.id).append(" | ").append(num(value)).append(" | ")
-                    .append(num(min(ok, Result::headline))).append("–").append(num(max(ok, Result::headline)))
-                    .append(" | ").append(ratio(value, reference)).append(" | ").append(ratio(value, floor)).append(" | ");
+                    .append(spread(ok, Result::headline)).append(" | ").append(ratio(value, reference))
+                    .append(" | ").append(ratio(value, floor)).append(" | ");
             if (idle) {
-                md.append(num(median(ok, r -> r.rssBytesPerConnection))).append(" | ");
+                md.append(ratio(value, median(ok(s, own(server.id)), Result::headline))).append(" | ");
+                idleColumns(md, ok);
             } else {
                 md.append(num(median(ok, r -> r.percentileMicros(50)))).append(" | ")
                         .append(num(median(ok, r -> r.percentileMicros(99)))).append(" | ")
@@ -91,6 +104,34 @@ final class Report {
                             max(all, r -> r.loadAverage)))
                     .append(" |\n");
         }
+        if (idle) {
+            md.append(IDLE_NOTE);
+        }
+    }
+
+    private static void idleColumns(StringBuilder md, List<Result> ok) {
+        md.append(num(median(ok, r -> r.heapBytesPerConnection))).append(" | ")
+                .append(spread(ok, r -> r.heapBytesPerConnection)).append(" | ")
+                .append(num(median(ok, r -> r.offHeapBytesPerConnection))).append(" | ")
+                .append(spread(ok, r -> r.offHeapBytesPerConnection)).append(" | ");
+        List<ToDoubleFunction<Result>> more = List.of(r -> r.nmtOtherBytesPerConnection,
+                r -> r.nmtThreadBytesPerConnection, r -> r.directBufferBytesPerConnection,
+                r -> r.oneTimeBytesPerConnection, r -> r.nonHeapRssBytesPerConnection,
+                r -> r.rssBytesPerConnection, r -> r.serverConnections < 0 ? Double.NaN : r.serverConnections);
+        for (ToDoubleFunction<Result> f : more) {
+            md.append(num(median(ok, f))).append(" | ");
+        }
+    }
+
+    /** The host container's own implementation for a server id: duplex-undertow, undertow -> undertow. */
+    private static String own(String id) {
+        String host = id.startsWith("duplex-") ? id.substring("duplex-".length()) : id;
+        int dash = host.indexOf('-');
+        return dash > 0 ? host.substring(0, dash) : host;
+    }
+
+    private static String spread(List<Result> runs, ToDoubleFunction<Result> f) {
+        return num(min(runs, f)) + "–" + num(max(runs, f));
     }
 
     private static String errors(List<Result> runs) {
@@ -131,7 +172,9 @@ final class Report {
 
     private String csv() {
         StringBuilder csv = new StringBuilder("server,rep,scenario,msg_per_s,mb_per_s,p50_us,p99_us,p999_us,"
-                + "server_cpu_us_per_msg,heap_b_per_conn,rss_b_per_conn,verified,errors,load1,first_error\n");
+                + "server_cpu_us_per_msg,heap_b_per_conn,rss_b_per_conn,verified,errors,load1,first_error,"
+                + "offheap_b_per_conn,total_b_per_conn,nmt_other_b_per_conn,nmt_thread_b_per_conn,"
+                + "direct_buffer_b_per_conn,one_time_b_per_conn,nonheap_rss_b_per_conn,server_conns\n");
         for (Result r : results) {
             csv.append(String.join(",", r.server, Integer.toString(r.rep), r.scenario.name(),
                     plain(r.messagesPerSecond()), plain(r.megabytesPerSecond()), plain(r.percentileMicros(50)),
@@ -139,7 +182,12 @@ final class Report {
                     String.format(Locale.ROOT, "%.2f", r.serverCpuMicrosPerMessage), plain(r.heapBytesPerConnection),
                     plain(r.rssBytesPerConnection), Long.toString(r.verified), Long.toString(r.errors),
                     Double.toString(r.loadAverage),
-                    r.errorSamples.isEmpty() ? "" : '"' + r.errorSamples.get(0).replace('"', '\'') + '"'))
+                    r.errorSamples.isEmpty() ? "" : '"' + r.errorSamples.get(0).replace('"', '\'') + '"',
+                    plain(r.offHeapBytesPerConnection), plain(r.totalBytesPerConnection()),
+                    plain(r.nmtOtherBytesPerConnection), plain(r.nmtThreadBytesPerConnection),
+                    plain(r.directBufferBytesPerConnection), plain(r.oneTimeBytesPerConnection),
+                    plain(r.nonHeapRssBytesPerConnection),
+                    r.serverConnections < 0 ? "" : Integer.toString(r.serverConnections)))
                     .append('\n');
         }
         return csv.toString();

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * One load pattern. {@code mode}: ECHO (every connection keeps {@code inFlight} messages of {@code size} bytes
- * outstanding on {@code /echo}, or {@code /echo-large} from 16 KiB on), BROADCAST (connection 0 sends one 64 B text to {@code /broadcast}, timed until all
- * {@code connections} sessions have it, then the next), IDLE (open {@code connections} on {@code /echo}, one
- * verified echo each, then hold them while the Suite measures the server's memory).
+ * outstanding on {@code /echo}, or {@code /echo-large} from 16 KiB on), BROADCAST (connection 0 sends one 64 B text
+ * to {@code /broadcast}, timed until all {@code connections} sessions have it, then the next), IDLE (open
+ * {@code connections} on {@code /echo}, one verified echo each, then hold them while the Suite measures the
+ * server's memory: see {@link ServerMemory}).
  */
 public record Scenario(String name, Mode mode, int connections, int inFlight, int size, boolean binary,
                        int warmupSeconds, int seconds) {
@@ -26,7 +27,7 @@ public record Scenario(String name, Mode mode, int connections, int inFlight, in
         return switch (mode) {
             case ECHO -> size >= 16 * 1024 ? "MB/s" : "msg/s";
             case BROADCAST -> "ms per broadcast (p50)";
-            case IDLE -> "heap bytes per connection";
+            case IDLE -> "heap + off-heap bytes per connection";
         };
     }
 

@@ -8,21 +8,19 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One server under test in its own JVM, pinned with {@code taskset} to its CPU, and what the Suite reads about it:
- * CPU time from {@code /proc/<pid>/stat}, RSS from {@code /proc/<pid>/status}, heap used after a full GC through
- * {@code jcmd}. {@link #close} stops it (SIGTERM, then SIGKILL after 10 s).
+ * CPU time from {@code /proc/<pid>/stat}, RSS from {@code /proc/<pid>/status}, diagnostic commands through
+ * {@code jcmd} (memory: {@link ServerMemory}). {@link #close} stops it (SIGTERM, then SIGKILL after 10 s).
  */
 final class ServerProcess implements AutoCloseable {
 
-    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
     private static final long TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux
 
     final ServerSpec spec;
@@ -73,8 +71,15 @@ final class ServerProcess implements AutoCloseable {
                 throw new IOException(spec.id + " exited before READY; see " + log);
             }
         } catch (Exception e) {
+            if (process.isAlive()) { // a hang: keep its threads for the post-mortem
+                try {
+                    Files.writeString(log, server.jcmd("Thread.print"), StandardOpenOption.APPEND);
+                } catch (IOException ignored) {
+                    // the dump is a courtesy
+                }
+            }
             server.close();
-            throw new IOException(spec.id + " did not start: " + e.getMessage() + "; see " + log, e);
+            throw new IOException(spec.id + " did not start: " + e + "; see " + log, e);
         }
         return server;
     }
@@ -110,17 +115,8 @@ final class ServerProcess implements AutoCloseable {
         throw new IOException("no VmRSS for " + pid());
     }
 
-    /** Runs a full GC in the server ({@code jcmd GC.run}) and returns the heap in use after it, in bytes. */
-    long heapUsedAfterGc() throws IOException, InterruptedException {
-        jcmd("GC.run");
-        Matcher m = HEAP_USED.matcher(jcmd("GC.heap_info"));
-        if (!m.find()) {
-            throw new IOException("cannot read the heap of " + pid());
-        }
-        return Long.parseLong(m.group(1)) * 1024;
-    }
-
-    private String jcmd(String command) throws IOException, InterruptedException {
+    /** Runs {@code jcmd <pid> <command>} and returns what it printed. */
+    String jcmd(String command) throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(pid()), command).redirectErrorStream(true).start();
         String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -11,8 +11,10 @@ import java.util.List;
 /**
  * Runs the load scenarios against every server under test and writes the report. For each repetition, each server
  * in turn (A B C ... A B C ..., so drift over time hits all alike) is started in a fresh JVM pinned to CPU 0
- * ({@code -Xms2g -Xmx2g -XX:+UseG1GC}), every scenario is run against it from this JVM, which pins itself to CPU 1,
- * and the server is stopped. Every run is bounded in time; every process started is stopped.
+ * ({@code -Xms2g -Xmx2g -XX:+UseG1GC}, plus {@code -XX:NativeMemoryTracking=summary} when the idle scenario runs),
+ * every scenario is run against it from this JVM, which pins itself to CPU 1, and the server is stopped. The idle
+ * scenario's memory is read by {@link ServerMemory} once the server holds no connection and again while it holds
+ * them all. Every run is bounded in time; every process started is stopped.
  *
  * <pre>
  * java -cp BUILD/duplex-benchmarks.jar dev.duplex.benchmarks.load.Suite [--build BUILD] [--reps 3]
@@ -72,6 +74,9 @@ public final class Suite {
     private static List<Result> runServer(ServerSpec spec, int rep, List<Scenario> scenarios, Path build, Path jfr)
             throws IOException, InterruptedException {
         List<String> jvm = new ArrayList<>(List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"));
+        if (scenarios.stream().anyMatch(s -> s.mode() == Scenario.Mode.IDLE)) {
+            jvm.add("-XX:NativeMemoryTracking=summary"); // for the idle scenario's off-heap figure
+        }
         jvm.addAll(spec.jvmOptions);
         if (jfr != null && spec.id.startsWith("duplex")) {
             Files.createDirectories(jfr);
@@ -79,8 +84,7 @@ public final class Suite {
                     + jfr.resolve(spec.id + "-rep" + rep + ".jfr"));
         }
         List<Result> results = new ArrayList<>();
-        try (ServerProcess server = ServerProcess.start(spec, build, "0", jvm,
-                build.resolve("load-logs").resolve(spec.id + ".log"))) {
+        try (ServerProcess server = start(spec, rep, build, jvm)) {
             for (Scenario scenario : scenarios) {
                 if (!spec.runs(scenario)) {
                     continue;
@@ -97,17 +101,34 @@ public final class Suite {
         return results;
     }
 
+    /** Starts the server; a start that fails is tried once more (seen now and then on a loaded machine). */
+    private static ServerProcess start(ServerSpec spec, int rep, Path build, List<String> jvm)
+            throws IOException, InterruptedException {
+        Path log = build.resolve("load-logs").resolve(spec.id + ".log");
+        try {
+            return ServerProcess.start(spec, build, "0", jvm, log);
+        } catch (IOException e) {
+            System.out.println(spec.id + " rep " + rep + ", starting again: " + e.getMessage());
+            return ServerProcess.start(spec, build, "0", jvm, log);
+        }
+    }
+
     private static Result runScenario(ServerProcess server, Scenario scenario)
             throws IOException, InterruptedException {
         double load = Double.parseDouble(loadAverage().split(" ")[0]);
         long[] cpu = new long[2];
-        long[] memory = new long[4];
-        if (scenario.mode() == Scenario.Mode.IDLE) {
-            memory[0] = server.heapUsedAfterGc();
-            memory[1] = server.rssBytes();
-        }
+        ServerMemory.Snapshot[] memory = new ServerMemory.Snapshot[2];
+        ServerMemory meter = null;
         Result result;
         try {
+            if (scenario.mode() == Scenario.Mode.IDLE) {
+                meter = ServerMemory.open(server);
+                if (meter.jmxProblem() != null) {
+                    System.out.println(server.spec.id + ": direct buffers not read: " + meter.jmxProblem());
+                }
+                memory[0] = meter.baseline();
+            }
+            ServerMemory idleMeter = meter;
             result = LoadGenerator.run(scenario, "127.0.0.1", server.port, new LoadGenerator.Listener() {
                 @Override
                 public void measureStarted() {
@@ -123,8 +144,7 @@ public final class Suite {
                 public void idleHeld(int connections) {
                     try {
                         Thread.sleep(2000);
-                        memory[2] = server.heapUsedAfterGc();
-                        memory[3] = server.rssBytes();
+                        memory[1] = idleMeter.snapshot();
                     } catch (IOException | InterruptedException e) {
                         throw new IllegalStateException(e);
                     }
@@ -133,15 +153,22 @@ public final class Suite {
         } catch (IOException | RuntimeException e) {
             result = new Result(scenario);
             result.error(e.toString());
+        } finally {
+            if (meter != null) {
+                meter.close();
+            }
         }
         result.loadAverage = load;
         long delivered = result.messages * (scenario.mode() == Scenario.Mode.BROADCAST ? scenario.connections() : 1);
         if (delivered > 0 && cpu[1] > cpu[0]) {
             result.serverCpuMicrosPerMessage = (cpu[1] - cpu[0]) / (double) delivered;
         }
-        if (memory[2] > 0) {
-            result.heapBytesPerConnection = (memory[2] - memory[0]) / (double) scenario.connections();
-            result.rssBytesPerConnection = (memory[3] - memory[1]) / (double) scenario.connections();
+        if (memory[1] != null) {
+            result.idleMemory(memory[0], memory[1]);
+            if (result.serverConnections != scenario.connections()) {
+                result.error("the server held " + result.serverConnections + " connections, not "
+                        + scenario.connections());
+            }
         }
         Thread.sleep(500); // let the server finish closing the connections before the next scenario
         return result;
@@ -163,7 +190,8 @@ public final class Suite {
     /** Pins every thread of this JVM (the load generator) to the given CPU, when {@code taskset} exists. */
     private static void pinSelf(String cpu) throws InterruptedException {
         try {
-            Process p = new ProcessBuilder("taskset", "-a", "-p", "-c", cpu, Long.toString(ProcessHandle.current().pid()))
+            String self = Long.toString(ProcessHandle.current().pid());
+            Process p = new ProcessBuilder("taskset", "-a", "-p", "-c", cpu, self)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             p.waitFor();
         } catch (IOException e) {
