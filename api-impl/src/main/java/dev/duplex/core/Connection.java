@@ -78,9 +78,10 @@ public final class Connection implements TransportListener {
     }
 
     /**
-     * Opens the connection: {@code onOpen} runs first on the dispatcher, while reading starts at once. Messages
-     * that arrive before {@code onOpen} returned are assembled whole (the handlers it registers are not known yet)
-     * and handed over after it, whatever kind of handler then takes them.
+     * Opens the connection: {@code onOpen} runs first, on the calling (container) thread with inline dispatch on a
+     * transport that can write meanwhile, before reading starts; or else on the dispatcher, while reading starts
+     * at once. Messages that arrive before {@code onOpen} returned are assembled whole (the handlers it registers are
+     * not known yet) and handed over after it, whatever kind of handler then takes them.
      */
     public void start() {
         synchronized (lock) {
@@ -90,14 +91,19 @@ public final class Connection implements TransportListener {
             state = State.OPEN;
         }
         // onOpen is queued before reading starts: a message read at once must not overtake it on the dispatcher.
-        dispatcher.execute(() -> {
+        Runnable open = () -> {
             try {
                 handler.onOpen();
             } finally {
                 opened = true;
                 assembler.reconsider(modes);
             }
-        });
+        };
+        if (config.inlineDispatch && transport.writesBeforeStartReturns()) {
+            dispatcher.executeInline(open); // on the container's thread that opens the connection: no hop
+        } else {
+            dispatcher.execute(open);
+        }
         transport.start(this);
     }
 

@@ -33,4 +33,15 @@ public interface Transport {
 
     /** True when the bytes travel over TLS. */
     boolean isSecure();
+
+    /**
+     * True when a write may reach the network while the thread that opens the connection (the container's, calling
+     * {@link #start}) has not yet returned to the container; false when the container must first call back, as
+     * servlet non-blocking output does with its first {@code onWritePossible}. With inline dispatch, {@code onOpen}
+     * runs on the opening thread only when this is true: an {@code onOpen} that sends and then waits for the peer's
+     * answer would otherwise wait for ever.
+     */
+    default boolean writesBeforeStartReturns() {
+        return true;
+    }
 }

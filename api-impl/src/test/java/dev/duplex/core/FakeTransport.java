@@ -22,10 +22,17 @@ final class FakeTransport implements Transport {
     private int resumes;
     private volatile boolean paused;
     private volatile boolean closed;
+    /** What {@link #writesBeforeStartReturns()} answers. */
+    volatile boolean writesBeforeStart = true;
 
     @Override
     public void start(TransportListener listener) {
         this.listener = listener;
+    }
+
+    @Override
+    public boolean writesBeforeStartReturns() {
+        return writesBeforeStart;
     }
 
     void inject(byte[] bytes) {

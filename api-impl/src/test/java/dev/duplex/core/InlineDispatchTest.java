@@ -155,4 +155,28 @@ class InlineDispatchTest {
         assertEquals("streamed", text.toString());
         assertNotSame(testThread, reader[0]);
     }
+
+    /** onOpen runs on the thread that opens the connection (the container's), before it starts reading. */
+    @Test
+    void onOpenRunsOnTheOpeningThreadWhenTheTransportCanWriteMeanwhile() {
+        assertSame(testThread, openThread(true));
+    }
+
+    /** A servlet transport writes nothing until the opening thread has returned: onOpen goes to the executor. */
+    @Test
+    void onOpenGoesToTheExecutorWhenTheTransportCannotWriteBeforeStartReturns() {
+        Thread open = openThread(false);
+        assertTrue(open != null && open != testThread, "onOpen ran on " + open);
+    }
+
+    private Thread openThread(boolean writesBeforeStart) {
+        FakeTransport t = new FakeTransport();
+        t.writesBeforeStart = writesBeforeStart;
+        RecordingHandler h = new RecordingHandler();
+        java.util.concurrent.CompletableFuture<Thread> ran = new java.util.concurrent.CompletableFuture<>();
+        h.onOpenHook = () -> ran.complete(Thread.currentThread());
+        new Connection(t, ConnectionConfig.builder().id("i2").executor(pool).scheduler(timer).classLoader(appLoader)
+                .inlineDispatch(true).build(), h).start();
+        return ran.join();
+    }
 }

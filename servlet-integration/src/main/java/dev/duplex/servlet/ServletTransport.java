@@ -402,4 +402,10 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     public boolean isSecure() {
         return secure;
     }
+
+    /** Nothing is written before the container's first {@code onWritePossible}, after its init call returned. */
+    @Override
+    public boolean writesBeforeStartReturns() {
+        return false;
+    }
 }
