@@ -31,6 +31,8 @@ public enum ServerSpec {
             Jars.DUPLEX, Jars.UNDERTOW),
     UNDERTOW("undertow", "UndertowOwnServer", Jars.UNDERTOW,
             List.of("undertow-websockets-jsr-", "jakarta.websocket-api-", "jakarta.websocket-client-api-")),
+    /** Embedded Undertow and a bare upgraded connection: the baseline for Duplex's own share on Undertow. */
+    UNDERTOW_BARE("undertow-bare", "UndertowBareUpgradeServer", Jars.UNDERTOW),
     DUPLEX_JETTY("duplex-jetty", "DuplexJettyServer", Jars.DUPLEX, Jars.JETTY,
             List.of("duplex-jetty-integration-")),
     JETTY("jetty", "JettyOwnServer", Jars.JETTY, List.of("jetty-", "asm-", "jakarta.")),
@@ -63,16 +65,17 @@ public enum ServerSpec {
         }
     }
 
-    /** The servers a run takes when --servers does not say: all but the dispatch-mode variants. */
+    /** The servers a run takes when --servers does not say: all but the dispatch-mode variants and bare baselines. */
     public static List<ServerSpec> standard() {
         return java.util.Arrays.stream(values())
-                .filter(s -> s != DUPLEX_TOMCAT_INLINE && s != DUPLEX_TOMCAT_EXECUTOR && s != DUPLEX_UNDERTOW_INLINE)
+                .filter(s -> s != DUPLEX_TOMCAT_INLINE && s != DUPLEX_TOMCAT_EXECUTOR && s != DUPLEX_UNDERTOW_INLINE
+                        && s != TOMCAT_BARE && s != UNDERTOW_BARE)
                 .toList();
     }
 
-    /** The bare upgraded connection only echoes to its sender: it takes part in the idle scenario only. */
+    /** The bare upgraded connections only echo to their sender: they take part in the idle scenario only. */
     public boolean runs(Scenario scenario) {
-        return this != TOMCAT_BARE || scenario.mode() == Scenario.Mode.IDLE;
+        return (this != TOMCAT_BARE && this != UNDERTOW_BARE) || scenario.mode() == Scenario.Mode.IDLE;
     }
 
     public static ServerSpec byId(String id) {

@@ -1,0 +1,190 @@
+package dev.duplex.benchmarks.servers;
+
+import io.undertow.servlet.Servlets;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpUpgradeHandler;
+import jakarta.servlet.http.WebConnection;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.Base64;
+
+/**
+ * The Undertow counterpart of {@link TomcatBareUpgradeServer}: the baseline for "Duplex's own share" of an idle
+ * connection on Undertow. Embedded Undertow 2.3 with the same servlet deployment and listener as the other Undertow
+ * servers ({@link UndertowServers}), and a servlet that answers the WebSocket handshake of any path and upgrades it
+ * with a bare {@link HttpUpgradeHandler}. Per connection the handler keeps only Undertow's own objects: it reads into
+ * a per-thread buffer (Undertow's pooled read buffer goes back to the pool once drained) and echoes each whole frame
+ * unmasked, which is enough for the idle scenario's one verified echo per connection. Not a WebSocket
+ * implementation: no close handshake of its own, no fragmentation, no limits.
+ */
+public final class UndertowBareUpgradeServer {
+
+    private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[8192]);
+
+    private UndertowBareUpgradeServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        UndertowServers.run(ServerMain.port(args), UndertowServers.deployment()
+                .addServlet(Servlets.servlet("upgrade", Handshake.class).addMapping("/*")));
+    }
+
+    /** Answers the handshake (101, Sec-WebSocket-Accept) and hands the connection to {@link Bare}. */
+    public static final class Handshake extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
+            String key = req.getHeader("Sec-WebSocket-Key");
+            if (key == null || req.getHeader("Upgrade") == null) {
+                resp.sendError(400);
+                return;
+            }
+            resp.setStatus(101);
+            resp.setHeader("Upgrade", "websocket");
+            resp.setHeader("Connection", "Upgrade");
+            resp.setHeader("Sec-WebSocket-Accept", accept(key));
+            req.upgrade(Bare.class);
+        }
+
+        private static String accept(String key) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-1")
+                        .digest((key + GUID).getBytes(StandardCharsets.US_ASCII));
+                return Base64.getEncoder().encodeToString(digest);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * The bare upgraded connection. Undertow calls both listeners on the connection's I/O thread, so the fields need
+     * no locking. Undertow's upgraded output stream wraps the whole array given to {@code write} (it ignores the
+     * offset and length once a write listener is set), so every frame is written as an array of its own.
+     */
+    public static final class Bare implements HttpUpgradeHandler, ReadListener, WriteListener {
+        private ServletInputStream in;
+        private ServletOutputStream out;
+        private byte[] partial; // only while a frame is split across reads
+        private ArrayDeque<byte[]> waiting; // only while writing is not possible
+
+        public Bare() {
+        }
+
+        @Override
+        public void init(WebConnection connection) {
+            try {
+                in = connection.getInputStream();
+                out = connection.getOutputStream();
+                out.setWriteListener(this);
+                in.setReadListener(this);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void onDataAvailable() throws IOException {
+            byte[] buffer = BUFFERS.get();
+            while (in.isReady()) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    return;
+                }
+                ByteBuffer data;
+                if (partial == null) {
+                    data = ByteBuffer.wrap(buffer, 0, n);
+                } else {
+                    data = ByteBuffer.allocate(partial.length + n).put(partial).put(buffer, 0, n).flip();
+                    partial = null;
+                }
+                echoWholeFrames(data);
+                if (data.hasRemaining()) {
+                    partial = new byte[data.remaining()];
+                    data.get(partial);
+                }
+            }
+        }
+
+        /** Sends back every complete frame in {@code data}, unmasked; stops before an incomplete one. */
+        private void echoWholeFrames(ByteBuffer data) throws IOException {
+            while (data.remaining() >= 2) {
+                int at = data.position();
+                int lengthField = data.get(at + 1) & 0x7F;
+                int extended = lengthField == 126 ? 2 : lengthField == 127 ? 8 : 0;
+                if (data.remaining() < 2 + extended) {
+                    return;
+                }
+                long length = extended == 0 ? lengthField
+                        : extended == 2 ? data.getShort(at + 2) & 0xFFFF : data.getLong(at + 2);
+                if (length < 0 || length > Integer.MAX_VALUE - 16) {
+                    throw new IOException("frame too long for this echo: " + length);
+                }
+                int maskAt = at + 2 + extended;
+                long frameEnd = maskAt + 4L + length;
+                if (frameEnd > data.limit()) {
+                    return;
+                }
+                byte[] reply = new byte[2 + extended + (int) length];
+                reply[0] = data.get(at); // FIN, opcode
+                reply[1] = (byte) lengthField; // the same length encoding, mask bit cleared
+                for (int i = 0; i < extended; i++) {
+                    reply[2 + i] = data.get(at + 2 + i);
+                }
+                int payloadAt = 2 + extended;
+                for (int i = 0; i < length; i++) {
+                    reply[payloadAt + i] = (byte) (data.get(maskAt + 4 + i) ^ data.get(maskAt + (i & 3)));
+                }
+                data.position((int) frameEnd);
+                send(reply);
+            }
+        }
+
+        /** Writes now if the container allows it, else queues the frame until {@link #onWritePossible()}. */
+        private void send(byte[] frame) throws IOException {
+            if (waiting == null && out.isReady()) {
+                out.write(frame);
+            } else {
+                if (waiting == null) {
+                    waiting = new ArrayDeque<>();
+                }
+                waiting.add(frame);
+            }
+        }
+
+        @Override
+        public void onWritePossible() throws IOException {
+            while (waiting != null && out.isReady()) {
+                out.write(waiting.poll());
+                if (waiting.isEmpty()) {
+                    waiting = null;
+                }
+            }
+        }
+
+        /** The peer closed its side: close ours, so the socket does not linger half-closed. */
+        @Override
+        public void onAllDataRead() throws IOException {
+            out.close();
+        }
+
+        @Override
+        public void onError(Throwable t) {
+        }
+
+        @Override
+        public void destroy() {
+        }
+    }
+}
