@@ -7,6 +7,8 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.Selector;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -16,6 +18,9 @@ import java.util.function.Consumer;
 import org.eclipse.jetty.io.AbstractConnection;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.ManagedSelector;
+import org.eclipse.jetty.io.SelectableChannelEndPoint;
+import org.eclipse.jetty.server.Connector;
 
 /**
  * The Jetty {@link Connection} that replaces Jetty's HTTP/1.1 connection once the 101 is written; Duplex sees it
@@ -57,6 +62,8 @@ final class JettyConnection extends AbstractConnection implements Connection.Upg
     private static final Object EOF = new Object();
 
     private final JettyTransport transport;
+    /** The Jetty selector of the endpoint, woken once more when it closes (see onClose); null if none was found. */
+    private final ManagedSelector selector;
     private PendingSession pending;
     private Consumer<Session> opened;
 
@@ -70,9 +77,10 @@ final class JettyConnection extends AbstractConnection implements Connection.Upg
     private volatile ByteBuffer early;
     private ByteBuffer readBuffer;
 
-    JettyConnection(EndPoint endPoint, Executor executor, boolean secure, PendingSession pending,
+    JettyConnection(EndPoint endPoint, Executor executor, Connector connector, boolean secure, PendingSession pending,
             Consumer<Session> opened) {
         super(endPoint, executor);
+        this.selector = selectorOf(connector, endPoint);
         this.transport = new JettyTransport(this, secure);
         this.pending = pending;
         this.opened = opened;
@@ -159,6 +167,39 @@ final class JettyConnection extends AbstractConnection implements Connection.Upg
         super.onClose(cause);
         recordEnd(cause == null ? new IOException("Jetty closed the connection") : cause);
         wake();
+        ManagedSelector s = selector;
+        if (s != null) {
+            // Jetty's selector keeps the key it selected last (its SelectorProducer's cursor) until its next
+            // select() returns, and that key's endpoint keeps its last connection: this one, whose class is the web
+            // application's. When the endpoint closed while the selector was busy, nothing wakes it, and on a quiet
+            // server the application's class loader stays reachable after an undeploy, until the next I/O there.
+            // This update runs before the next select (waking the selector if it is in one) and makes that select
+            // return at once; the channel is closed, so its key is not selected again and the cursor lets it go.
+            s.submit(Selector::wakeup);
+        }
+    }
+
+    /**
+     * Finds the Jetty selector that serves {@code endPoint} (for TLS, the network endpoint under it) among those of
+     * {@code connector}, or null: not a selector-based connector.
+     */
+    private static ManagedSelector selectorOf(Connector connector, EndPoint endPoint) {
+        EndPoint network = endPoint;
+        for (int depth = 0; depth < 4 && network instanceof EndPoint.Wrapper wrapper
+                && !(network instanceof SelectableChannelEndPoint); depth++) {
+            network = wrapper.unwrap();
+        }
+        if (!(network instanceof SelectableChannelEndPoint selectable) || connector == null) {
+            return null;
+        }
+        SelectableChannel channel = selectable.getChannel();
+        for (ManagedSelector candidate : connector.getContainedBeans(ManagedSelector.class)) {
+            Selector nio = candidate.getSelector();
+            if (nio != null && channel.keyFor(nio) != null) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- reading (the owner of the read side)

@@ -9,6 +9,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.ConnectionMetaData;
 import org.eclipse.jetty.server.HttpStream;
 import org.eclipse.jetty.server.Request;
 
@@ -45,8 +46,9 @@ final class JettyHandover {
         if (core == null) {
             return false;
         }
-        JettyConnection connection = new JettyConnection(core.getConnectionMetaData().getConnection().getEndPoint(),
-                core.getComponents().getExecutor(), request.isSecure(), pending, opened);
+        ConnectionMetaData meta = core.getConnectionMetaData();
+        JettyConnection connection = new JettyConnection(meta.getConnection().getEndPoint(),
+                core.getComponents().getExecutor(), meta.getConnector(), request.isSecure(), pending, opened);
         core.setAttribute(HttpStream.UPGRADE_CONNECTION_ATTRIBUTE, connection);
         return true;
     }

@@ -1,5 +1,6 @@
 package dev.duplex.tck.servlet;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.duplex.tck.support.DuplexWar;
 import dev.duplex.tck.support.RecordingListener;
 import dev.duplex.tck.support.WebSocketClient;
@@ -14,11 +15,15 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -128,13 +133,33 @@ class UndeployIT {
                 alive.add(i + 1);
             }
         }
-        assertEquals(List.of(), alive, "deployments whose class loader is still reachable after undeploy and GC");
+        assertEquals(List.of(), alive, "deployments whose class loader is still reachable after undeploy and GC"
+                + (alive.isEmpty() ? "" : "; heap dump of live objects: " + dumpHeap()));
         long heapGrowth = afterTwentieth[0] - afterFifth[0];
         long metaspaceGrowth = afterTwentieth[1] - afterFifth[1];
         assertTrue(heapGrowth < HEAP_TOLERANCE, "heap after GC grew by " + heapGrowth + " bytes from the 5th to the"
                 + " 20th deployment (" + afterFifth[0] + " -> " + afterTwentieth[0] + ")");
         assertTrue(metaspaceGrowth < METASPACE_TOLERANCE, "metaspace grew by " + metaspaceGrowth + " bytes from the"
                 + " 5th to the 20th deployment (" + afterFifth[1] + " -> " + afterTwentieth[1] + ")");
+    }
+
+    /**
+     * Writes a heap dump of the live objects into the failsafe reports directory (beside the class path's
+     * {@code test-classes}), named after the container and the process, for finding what holds a loader.
+     */
+    private static String dumpHeap() {
+        try {
+            Path classes = Path.of(UndeployIT.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path dir = classes.resolveSibling("failsafe-reports");
+            Files.createDirectories(dir);
+            Path dump = dir.resolve(UndeployIT.class.getName() + "-" + System.getProperty("duplex.tck.container")
+                    + "-" + ProcessHandle.current().pid() + ".hprof");
+            Files.deleteIfExists(dump);
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(dump.toString(), true);
+            return dump.toString();
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return "not written (" + e + ")";
+        }
     }
 
     private URI endpoint() {
@@ -153,6 +178,8 @@ class UndeployIT {
      * references are given, collects until they are all cleared or 10 s passed: a container thread may still be
      * finishing the last event of a just-closed connection (seen with Tomcat: a thread in
      * {@code AbstractProtocol$ConnectionHandler.process} holding the upgrade processor for a few milliseconds).
+     * Polling does not cover a reference that only the next I/O would drop: Jetty's selector kept the key it selected
+     * last, and so the last closed connection, until it woke again (duplex-jetty-integration now wakes it).
      */
     private static long[] memoryAfterGc(List<WeakReference<ClassLoader>> refs) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
