@@ -11,10 +11,6 @@ import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
@@ -29,7 +25,6 @@ import org.apache.catalina.startup.Tomcat;
  */
 public final class TomcatBareUpgradeServer {
 
-    private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[8192]);
 
     private TomcatBareUpgradeServer() {
@@ -58,22 +53,13 @@ public final class TomcatBareUpgradeServer {
                 resp.setStatus(101);
                 resp.setHeader("Upgrade", "websocket");
                 resp.setHeader("Connection", "Upgrade");
-                resp.setHeader("Sec-WebSocket-Accept", accept(key));
+                resp.setHeader("Sec-WebSocket-Accept", BareFrames.accept(key));
                 req.upgrade(Bare.class);
             }
         });
         context.addServletMappingDecoded("/", "upgrade");
         tomcat.start();
         ServerMain.ready(connector.getLocalPort());
-    }
-
-    private static String accept(String key) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            return Base64.getEncoder().encodeToString(sha1.digest((key + GUID).getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The bare upgraded connection. */
@@ -118,51 +104,10 @@ public final class TomcatBareUpgradeServer {
             }
         }
 
-        /** Echoes every whole frame of {@code in} unmasked; leaves an incomplete one in it. */
+        /** Echoes every whole frame of {@code data} unmasked; leaves an incomplete one in it. */
         private void echoFrames(ByteBuffer data) throws IOException {
-            while (data.remaining() >= 2) {
-                int start = data.position();
-                int b0 = data.get(start) & 0xFF;
-                int b1 = data.get(start + 1) & 0xFF;
-                int header = 2;
-                long length = b1 & 0x7F;
-                if (length == 126) {
-                    if (data.remaining() < 4) {
-                        return;
-                    }
-                    length = data.getShort(start + 2) & 0xFFFF;
-                    header = 4;
-                } else if (length == 127) {
-                    if (data.remaining() < 10) {
-                        return;
-                    }
-                    length = data.getLong(start + 2);
-                    header = 10;
-                }
-                int total = header + 4 + (int) length;
-                if (data.remaining() < total) {
-                    return;
-                }
-                byte[] frame = new byte[header + (int) length];
-                frame[0] = (byte) b0;
-                if (header == 2) {
-                    frame[1] = (byte) length;
-                } else if (header == 4) {
-                    frame[1] = 126;
-                    frame[2] = (byte) (length >> 8);
-                    frame[3] = (byte) length;
-                } else {
-                    frame[1] = 127;
-                    for (int i = 0; i < 8; i++) {
-                        frame[2 + i] = (byte) (length >> (56 - 8 * i));
-                    }
-                }
-                int keyAt = start + header;
-                for (int i = 0; i < length; i++) {
-                    frame[header + i] = (byte) (data.get(keyAt + 4 + i) ^ data.get(keyAt + (i & 3)));
-                }
-                data.position(start + total);
-                send(frame);
+            for (byte[] reply; (reply = BareFrames.nextReply(data)) != null; ) {
+                send(reply);
             }
         }
 

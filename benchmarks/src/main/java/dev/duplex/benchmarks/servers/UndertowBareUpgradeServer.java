@@ -13,11 +13,7 @@ import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
-import java.util.Base64;
 
 /**
  * The Undertow counterpart of {@link TomcatBareUpgradeServer}: the baseline for "Duplex's own share" of an idle
@@ -30,7 +26,6 @@ import java.util.Base64;
  */
 public final class UndertowBareUpgradeServer {
 
-    private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[8192]);
 
     private UndertowBareUpgradeServer() {
@@ -53,18 +48,8 @@ public final class UndertowBareUpgradeServer {
             resp.setStatus(101);
             resp.setHeader("Upgrade", "websocket");
             resp.setHeader("Connection", "Upgrade");
-            resp.setHeader("Sec-WebSocket-Accept", accept(key));
+            resp.setHeader("Sec-WebSocket-Accept", BareFrames.accept(key));
             req.upgrade(Bare.class);
-        }
-
-        private static String accept(String key) {
-            try {
-                byte[] digest = MessageDigest.getInstance("SHA-1")
-                        .digest((key + GUID).getBytes(StandardCharsets.US_ASCII));
-                return Base64.getEncoder().encodeToString(digest);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 
@@ -119,34 +104,7 @@ public final class UndertowBareUpgradeServer {
 
         /** Sends back every complete frame in {@code data}, unmasked; stops before an incomplete one. */
         private void echoWholeFrames(ByteBuffer data) throws IOException {
-            while (data.remaining() >= 2) {
-                int at = data.position();
-                int lengthField = data.get(at + 1) & 0x7F;
-                int extended = lengthField == 126 ? 2 : lengthField == 127 ? 8 : 0;
-                if (data.remaining() < 2 + extended) {
-                    return;
-                }
-                long length = extended == 0 ? lengthField
-                        : extended == 2 ? data.getShort(at + 2) & 0xFFFF : data.getLong(at + 2);
-                if (length < 0 || length > Integer.MAX_VALUE - 16) {
-                    throw new IOException("frame too long for this echo: " + length);
-                }
-                int maskAt = at + 2 + extended;
-                long frameEnd = maskAt + 4L + length;
-                if (frameEnd > data.limit()) {
-                    return;
-                }
-                byte[] reply = new byte[2 + extended + (int) length];
-                reply[0] = data.get(at); // FIN, opcode
-                reply[1] = (byte) lengthField; // the same length encoding, mask bit cleared
-                for (int i = 0; i < extended; i++) {
-                    reply[2 + i] = data.get(at + 2 + i);
-                }
-                int payloadAt = 2 + extended;
-                for (int i = 0; i < length; i++) {
-                    reply[payloadAt + i] = (byte) (data.get(maskAt + 4 + i) ^ data.get(maskAt + (i & 3)));
-                }
-                data.position((int) frameEnd);
+            for (byte[] reply; (reply = BareFrames.nextReply(data)) != null; ) {
                 send(reply);
             }
         }
