@@ -18,6 +18,29 @@ final class BareFrames {
     private BareFrames() {
     }
 
+    /** Where the echoes go: the connection's own writing, which may have to wait for the container. */
+    interface Sink {
+        void send(byte[] frame) throws IOException;
+    }
+
+    /**
+     * Echoes every whole frame of {@code partial} (the bytes an earlier read left, or null) followed by the first
+     * {@code n} bytes of {@code buffer}; returns the bytes of an incomplete last frame to keep, or null.
+     */
+    static byte[] echo(byte[] partial, byte[] buffer, int n, Sink sink) throws IOException {
+        ByteBuffer data = partial == null ? ByteBuffer.wrap(buffer, 0, n)
+                : ByteBuffer.allocate(partial.length + n).put(partial).put(buffer, 0, n).flip();
+        for (byte[] reply; (reply = nextReply(data)) != null; ) {
+            sink.send(reply);
+        }
+        if (!data.hasRemaining()) {
+            return null;
+        }
+        byte[] rest = new byte[data.remaining()];
+        data.get(rest);
+        return rest;
+    }
+
     static String accept(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-1").digest((key + GUID).getBytes(StandardCharsets.US_ASCII));

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
@@ -89,25 +88,7 @@ public final class TomcatBareUpgradeServer {
                 if (n < 0) {
                     return;
                 }
-                ByteBuffer data;
-                if (partial != null) {
-                    data = ByteBuffer.allocate(partial.length + n).put(partial).put(buffer, 0, n).flip();
-                    partial = null;
-                } else {
-                    data = ByteBuffer.wrap(buffer, 0, n);
-                }
-                echoFrames(data);
-                if (data.hasRemaining()) {
-                    partial = new byte[data.remaining()];
-                    data.get(partial);
-                }
-            }
-        }
-
-        /** Echoes every whole frame of {@code data} unmasked; leaves an incomplete one in it. */
-        private void echoFrames(ByteBuffer data) throws IOException {
-            for (byte[] reply; (reply = BareFrames.nextReply(data)) != null; ) {
-                send(reply);
+                partial = BareFrames.echo(partial, buffer, n, this::send);
             }
         }
 

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 
 /**
@@ -87,25 +86,7 @@ public final class UndertowBareUpgradeServer {
                 if (n < 0) {
                     return;
                 }
-                ByteBuffer data;
-                if (partial == null) {
-                    data = ByteBuffer.wrap(buffer, 0, n);
-                } else {
-                    data = ByteBuffer.allocate(partial.length + n).put(partial).put(buffer, 0, n).flip();
-                    partial = null;
-                }
-                echoWholeFrames(data);
-                if (data.hasRemaining()) {
-                    partial = new byte[data.remaining()];
-                    data.get(partial);
-                }
-            }
-        }
-
-        /** Sends back every complete frame in {@code data}, unmasked; stops before an incomplete one. */
-        private void echoWholeFrames(ByteBuffer data) throws IOException {
-            for (byte[] reply; (reply = BareFrames.nextReply(data)) != null; ) {
-                send(reply);
+                partial = BareFrames.echo(partial, buffer, n, this::send);
             }
         }
 
