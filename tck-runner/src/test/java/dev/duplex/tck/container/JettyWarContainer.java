@@ -103,27 +103,14 @@ public final class JettyWarContainer extends LoopbackWarContainer {
             server.start();
             port = connector.getLocalPort();
         } catch (Exception e) {
-            LifecycleException failure = new LifecycleException("Failed to start embedded Jetty on " + address
-                    + ":" + configuration.getBindHttpPort(), e);
-            try {
-                stop();
-            } catch (LifecycleException stopFailure) {
-                failure.addSuppressed(stopFailure);
-            }
-            throw failure;
+            throw startFailure("Jetty", e);
         }
     }
 
     @Override
     public void stop() throws LifecycleException {
         List<Exception> failures = new ArrayList<>();
-        for (String name : List.copyOf(deployed.keySet())) {
-            try {
-                remove(name);
-            } catch (RuntimeException e) {
-                failures.add(e);
-            }
-        }
+        removeAll(deployed.keySet(), failures);
         try {
             if (server != null) {
                 server.stop();
@@ -135,12 +122,7 @@ public final class JettyWarContainer extends LoopbackWarContainer {
             contexts = null;
             deleteRecursively(baseDir);
         }
-        if (!failures.isEmpty()) {
-            LifecycleException failure = new LifecycleException("Failed to stop embedded Jetty cleanly",
-                    failures.get(0));
-            failures.stream().skip(1).forEach(failure::addSuppressed);
-            throw failure;
-        }
+        throwIfAny("Jetty", failures);
     }
 
     @Override

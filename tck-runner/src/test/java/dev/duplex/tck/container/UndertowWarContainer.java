@@ -113,27 +113,14 @@ public final class UndertowWarContainer extends LoopbackWarContainer {
             server.start();
             port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
         } catch (IOException | RuntimeException e) {
-            LifecycleException failure = new LifecycleException("Failed to start embedded Undertow on " + address
-                    + ":" + configuration.getBindHttpPort(), e);
-            try {
-                stop();
-            } catch (LifecycleException stopFailure) {
-                failure.addSuppressed(stopFailure);
-            }
-            throw failure;
+            throw startFailure("Undertow", e);
         }
     }
 
     @Override
     public void stop() throws LifecycleException {
-        List<RuntimeException> failures = new ArrayList<>();
-        for (String name : List.copyOf(deployed.keySet())) {
-            try {
-                remove(name);
-            } catch (RuntimeException e) {
-                failures.add(e);
-            }
-        }
+        List<Exception> failures = new ArrayList<>();
+        removeAll(deployed.keySet(), failures);
         try {
             if (server != null) {
                 server.stop();
@@ -157,12 +144,7 @@ public final class UndertowWarContainer extends LoopbackWarContainer {
             workerPool = null;
             deleteRecursively(baseDir);
         }
-        if (!failures.isEmpty()) {
-            LifecycleException failure = new LifecycleException("Failed to stop embedded Undertow cleanly",
-                    failures.get(0));
-            failures.stream().skip(1).forEach(failure::addSuppressed);
-            throw failure;
-        }
+        throwIfAny("Undertow", failures);
     }
 
     @Override
