@@ -58,6 +58,8 @@ final class OutboundQueue {
     private Throwable failure;
     private Thread drainer;
     private Runnable afterClose;
+    /** Threads in {@link #awaitRoom}; guarded by the lock. */
+    private int roomWaiters;
 
     OutboundQueue(Transport transport, boolean mask, IntSupplier maskKeys, long limitBytes) {
         this.transport = transport;
@@ -84,18 +86,23 @@ final class OutboundQueue {
     boolean awaitRoom(long bytes, long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         synchronized (lock) {
-            while (failure == null && !(queuedBytes == 0 || queuedBytes + bytes <= limitBytes)) {
-                if (timeoutMillis <= 0) {
-                    lock.wait();
-                } else {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        return false;
+            roomWaiters++;
+            try {
+                while (failure == null && !(queuedBytes == 0 || queuedBytes + bytes <= limitBytes)) {
+                    if (timeoutMillis <= 0) {
+                        lock.wait();
+                    } else {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            return false;
+                        }
+                        TimeUnit.NANOSECONDS.timedWait(lock, left);
                     }
-                    TimeUnit.NANOSECONDS.timedWait(lock, left);
                 }
+                return true;
+            } finally {
+                roomWaiters--;
             }
-            return true;
         }
     }
 
@@ -318,7 +325,7 @@ final class OutboundQueue {
             if (next == null) {
                 break;
             }
-            batch.items.add(next);
+            batch.add(next);
             bytes += next.bytes;
             buffers += next.buffers.length;
             if (next.close) {
@@ -344,21 +351,41 @@ final class OutboundQueue {
 
     /** One transport write; its own completion callback. */
     private final class Batch implements WriteCallback {
-        final List<Item> items = new ArrayList<>(4);
+        /** The first item, and the others when there are more (most batches hold one small message). */
+        private Item first;
+        private List<Item> rest;
         long bytes;
         boolean synchronous = true;
         boolean done;
         Throwable error;
 
+        void add(Item item) {
+            if (first == null) {
+                first = item;
+            } else {
+                if (rest == null) {
+                    rest = new ArrayList<>(4);
+                }
+                rest.add(item);
+            }
+        }
+
         ByteBuffer[] buffers() {
-            if (items.size() == 1) {
-                return items.get(0).buffers;
+            if (rest == null) {
+                return first.buffers;
             }
-            List<ByteBuffer> all = new ArrayList<>();
-            for (Item item : items) {
-                all.addAll(List.of(item.buffers));
+            int count = first.buffers.length;
+            for (Item item : rest) {
+                count += item.buffers.length;
             }
-            return all.toArray(new ByteBuffer[0]);
+            ByteBuffer[] all = new ByteBuffer[count];
+            System.arraycopy(first.buffers, 0, all, 0, first.buffers.length);
+            int at = first.buffers.length;
+            for (Item item : rest) {
+                System.arraycopy(item.buffers, 0, all, at, item.buffers.length);
+                at += item.buffers.length;
+            }
+            return all;
         }
 
         @Override
@@ -377,7 +404,9 @@ final class OutboundQueue {
                 queuedBytes -= bytes;
                 done = true;
                 error = cause;
-                lock.notifyAll();
+                if (roomWaiters > 0) {
+                    lock.notifyAll(); // only a blocked sender waits here; most writes have none to wake
+                }
                 if (synchronous) {
                     return;
                 }
@@ -388,18 +417,10 @@ final class OutboundQueue {
 
         /** Runs the items' callbacks, outside the lock. */
         void finish() {
-            Runnable closeHook = null;
-            for (Item item : items) {
-                if (error == null) {
-                    item.callback.completed();
-                } else {
-                    item.callback.failed(error);
-                }
-                if (item.close) {
-                    synchronized (lock) {
-                        closeHook = afterClose;
-                        afterClose = null;
-                    }
+            Runnable closeHook = settle(first, null);
+            if (rest != null) {
+                for (Item item : rest) {
+                    closeHook = settle(item, closeHook);
                 }
             }
             if (error != null) {
@@ -408,6 +429,23 @@ final class OutboundQueue {
             if (closeHook != null) {
                 closeHook.run();
             }
+        }
+
+        /** Completes or fails one item's callback; returns the close hook to run once all are settled. */
+        private Runnable settle(Item item, Runnable closeHook) {
+            if (error == null) {
+                item.callback.completed();
+            } else {
+                item.callback.failed(error);
+            }
+            if (item.close) {
+                synchronized (lock) {
+                    Runnable hook = afterClose;
+                    afterClose = null;
+                    return hook;
+                }
+            }
+            return closeHook;
         }
     }
 }

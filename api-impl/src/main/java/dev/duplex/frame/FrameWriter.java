@@ -73,11 +73,11 @@ public final class FrameWriter {
         ByteBuffer out = ByteBuffer.allocate(headerLength(length, masked) + length);
         writeHeader(out, fin, rsv, opcode, length, masked, maskKey);
         int start = out.position();
-        out.put(payload.duplicate());
+        out.put(start, payload, payload.position(), length); // absolute: no view of payload allocated
         if (masked) {
-            Masker.mask(out, start, out.position(), maskKey, 0);
+            Masker.mask(out, start, start + length, maskKey, 0);
         }
-        return out.flip();
+        return out.position(start + length).flip();
     }
 
     private static void checkLength(long payloadLength) {
