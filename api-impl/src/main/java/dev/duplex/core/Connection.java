@@ -68,7 +68,7 @@ public final class Connection implements TransportListener {
         this.transport = transport;
         this.config = config;
         this.handler = handler;
-        this.dispatcher = new SerialExecutor(config.executor, config.classLoader);
+        this.dispatcher = new SerialExecutor(transport.callbackExecutor(config.executor), config.classLoader);
         this.outbound = new OutboundQueue(transport, config.client, config.maskKeys, config.outboundLimit);
         this.parser = new FrameParser(new FrameEvents(), !config.client, config.maxFramePayload);
         this.inbound = new InboundFlow(transport, dispatcher, config.inboundLimit, config.inlineDispatch);

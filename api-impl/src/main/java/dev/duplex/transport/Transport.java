@@ -1,6 +1,7 @@
 package dev.duplex.transport;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.Executor;
 
 /**
  * The only I/O SPI under a WebSocket connection: a byte pipe that the container (servlet upgrade, client socket,
@@ -43,5 +44,15 @@ public interface Transport {
      */
     default boolean writesBeforeStartReturns() {
         return true;
+    }
+
+    /**
+     * Where this connection's callbacks run when they are not run inline: {@code pool}, Duplex's callback pool, or
+     * an executor of the container's whose threads may block (Undertow's worker threads, which serve its servlet
+     * requests), so that dispatch creates no threads of Duplex's. Called once, before {@link #start}; the returned
+     * executor must accept tasks until the connection has ended (falling back to {@code pool} otherwise).
+     */
+    default Executor callbackExecutor(Executor pool) {
+        return pool;
     }
 }

@@ -25,10 +25,13 @@ public enum ServerSpec {
     TOMCAT("tomcat", "TomcatOwnServer", Jars.TOMCAT, List.of("tomcat-embed-websocket-")),
     /** Embedded Tomcat and a bare upgraded connection: the baseline for Duplex's own share of idle memory. */
     TOMCAT_BARE("tomcat-bare", "TomcatBareUpgradeServer", Jars.TOMCAT),
-    DUPLEX_UNDERTOW("duplex-undertow", "DuplexUndertowServer", Jars.DUPLEX, Jars.UNDERTOW),
+    /** Duplex on Undertow with duplex-undertow-integration: the connection taken through Undertow's core API. */
+    DUPLEX_UNDERTOW("duplex-undertow", "DuplexUndertowServer", Jars.DUPLEX, Jars.UNDERTOW, Jars.DUPLEX_UNDERTOW),
+    /** Duplex on Undertow without that jar: the portable servlet upgrade and non-blocking streams. */
+    DUPLEX_UNDERTOW_PORTABLE("duplex-undertow-portable", "DuplexUndertowServer", Jars.DUPLEX, Jars.UNDERTOW),
     /** Duplex on Undertow with inline dispatch (its default there is the executor). */
     DUPLEX_UNDERTOW_INLINE("duplex-undertow-inline", "DuplexUndertowServer", "-Dduplex.dispatch=inline",
-            Jars.DUPLEX, Jars.UNDERTOW),
+            Jars.DUPLEX, Jars.UNDERTOW, Jars.DUPLEX_UNDERTOW),
     UNDERTOW("undertow", "UndertowOwnServer", Jars.UNDERTOW,
             List.of("undertow-websockets-jsr-", "jakarta.websocket-api-", "jakarta.websocket-client-api-")),
     /** Embedded Undertow and a bare upgraded connection: the baseline for Duplex's own share on Undertow. */
@@ -110,6 +113,7 @@ public enum ServerSpec {
                 "jakarta.websocket-api-", "jakarta.websocket-client-api-");
         static final List<String> TOMCAT = List.of("tomcat-embed-core-", "tomcat-annotations-api-");
         static final List<String> DUPLEX_TOMCAT = List.of("duplex-tomcat-integration-");
+        static final List<String> DUPLEX_UNDERTOW = List.of("duplex-undertow-integration-");
         static final List<String> UNDERTOW = List.of("undertow-core-", "undertow-servlet-", "jboss-logging-",
                 "xnio-", "wildfly-", "jboss-threads-", "smallrye-common-", "jakarta.servlet-api-",
                 "jakarta.annotation-api-");

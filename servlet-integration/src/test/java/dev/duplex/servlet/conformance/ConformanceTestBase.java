@@ -14,14 +14,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Shared helpers of the conformance classes. Each subclass registers its own {@link TomcatFixture}; the last test of
+ * Shared helpers of the conformance classes. Each subclass registers its own {@link ServerFixture}; the last test of
  * every class checks that all the failed connections before it left the server healthy.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class ConformanceTestBase {
 
     /** The fixture of the concrete class. */
-    abstract TomcatFixture server();
+    abstract ServerFixture server();
 
     RawClient open(String path, SplitMode mode) throws IOException {
         return RawClient.open(server().port(), path, mode);

@@ -21,10 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ControlFrameConformanceTest extends ConformanceTestBase {
 
     @RegisterExtension
-    static final TomcatFixture SERVER = new TomcatFixture();
+    static final ServerFixture SERVER = new ServerFixture();
 
     @Override
-    TomcatFixture server() {
+    ServerFixture server() {
         return SERVER;
     }
 

@@ -18,10 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FramingConformanceTest extends ConformanceTestBase {
 
     @RegisterExtension
-    static final TomcatFixture SERVER = new TomcatFixture();
+    static final ServerFixture SERVER = new ServerFixture();
 
     @Override
-    TomcatFixture server() {
+    ServerFixture server() {
         return SERVER;
     }
 

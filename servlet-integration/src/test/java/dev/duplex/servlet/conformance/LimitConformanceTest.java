@@ -22,12 +22,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LimitConformanceTest extends ConformanceTestBase {
 
     @RegisterExtension
-    static final TomcatFixture SERVER = new TomcatFixture();
+    static final ServerFixture SERVER = new ServerFixture();
 
     private static final int LIMIT = SmallEchoEndpoint.LIMIT;
 
     @Override
-    TomcatFixture server() {
+    ServerFixture server() {
         return SERVER;
     }
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class Utf8ConformanceTest extends ConformanceTestBase {
 
     @RegisterExtension
-    static final TomcatFixture SERVER = new TomcatFixture();
+    static final ServerFixture SERVER = new ServerFixture();
 
     /** Sequences that are never valid UTF-8, wherever they stand; the detection point is inside each. */
     private static final Map<String, byte[]> INVALID = new LinkedHashMap<>();
@@ -43,7 +43,7 @@ class Utf8ConformanceTest extends ConformanceTestBase {
     }
 
     @Override
-    TomcatFixture server() {
+    ServerFixture server() {
         return SERVER;
     }
 

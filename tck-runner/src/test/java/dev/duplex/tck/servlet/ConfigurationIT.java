@@ -211,7 +211,7 @@ class ConfigurationIT {
     }
 
     /**
-     * duplex.dispatch: {@code executor} runs message callbacks on Duplex's own threads ({@code duplex-*}),
+     * duplex.dispatch: {@code executor} runs message callbacks on Duplex's executor (not below the reading code),
      * {@code inline} on the container's thread that read the message; the default is inline except on Undertow,
      * whose reading threads are its few shared I/O threads (docs/configuration.md).
      */
@@ -234,28 +234,41 @@ class ConfigurationIT {
     /**
      * Which transport carries the connections of this pass, seen from inline callbacks: on the tomcat pass, whose
      * WARs carry duplex-tomcat-integration, Tomcat drives Duplex's own upgrade handler (TomcatTransport); on the
-     * tomcat-portable pass, the servlet non-blocking streams (ServletTransport). Undertow dispatches to the executor
-     * by default and has only the servlet path; Jetty's adapter reads in its connection class.
+     * undertow pass, whose WARs carry duplex-undertow-integration, Duplex reads Undertow's upgraded connection
+     * (UndertowTransport); on the portable passes, the servlet non-blocking streams (ServletTransport). Undertow
+     * dispatches to the executor by default, so there the check uses the deployment with inline dispatch. Jetty's
+     * adapter reads in its connection class.
      */
     @Test
     void theTransportIsTheOneThisPassShipsFor() throws Exception {
         String container = System.getProperty("duplex.tck.container");
-        String tomcatJar = System.getProperty(DuplexWar.TOMCAT_INTEGRATION_PROPERTY);
-        org.junit.jupiter.api.Assumptions.assumeTrue("tomcat".equals(container), "a check of the Tomcat passes");
-        boolean direct = tomcatJar != null && !tomcatJar.isBlank();
-        String expected = "transport [dev.duplex." + (direct ? "tomcat.TomcatTransport" : "servlet.ServletTransport")
-                + "]";
-        RecordingListener listener = new RecordingListener();
-        WebSocket ws = open(base, listener);
-        java.util.Set<String> seen = new java.util.TreeSet<>();
-        for (int i = 0; i < 20; i++) {
-            await(ws.sendText("transport", true));
-            seen.add(listener.next(Text.class, "transport of callback " + i).text());
+        boolean tomcat = "tomcat".equals(container);
+        org.junit.jupiter.api.Assumptions.assumeTrue(tomcat || "undertow".equals(container),
+                "a check of the Tomcat and Undertow passes");
+        boolean direct = DuplexWar.isSet(tomcat ? DuplexWar.TOMCAT_INTEGRATION_PROPERTY
+                : DuplexWar.UNDERTOW_INTEGRATION_PROPERTY);
+        String expected = "transport [dev.duplex." + (!direct ? "servlet.ServletTransport"
+                : tomcat ? "tomcat.TomcatTransport" : "undertow.UndertowTransport") + "]";
+        if (!tomcat) {
+            deployer.deploy("dispatch-inline");
         }
-        ws.abort();
-        assertTrue(seen.contains(expected), "expected " + expected + " at least once (inline), saw " + seen);
-        assertTrue(java.util.Set.of(expected, "transport []").containsAll(seen),
-                "only " + expected + " or an executor thread (no transport), saw " + seen);
+        try {
+            RecordingListener listener = new RecordingListener();
+            WebSocket ws = open(tomcat ? base : other("servlet-config-dispatch-inline"), listener);
+            java.util.Set<String> seen = new java.util.TreeSet<>();
+            for (int i = 0; i < 20; i++) {
+                await(ws.sendText("transport", true));
+                seen.add(listener.next(Text.class, "transport of callback " + i).text());
+            }
+            ws.abort();
+            assertTrue(seen.contains(expected), "expected " + expected + " at least once (inline), saw " + seen);
+            assertTrue(java.util.Set.of(expected, "transport []").containsAll(seen),
+                    "only " + expected + " or an executor thread (no transport), saw " + seen);
+        } finally {
+            if (!tomcat) {
+                deployer.undeploy("dispatch-inline");
+            }
+        }
     }
 
     /**

@@ -14,7 +14,8 @@ import java.nio.ByteBuffer;
  * {@code text=<max text> binary=<max binary> idle=<max idle> send=<async send timeout>} followed by the container's
  * defaults {@code | text=.. binary=.. idle=.. send=..}. Answers a text message with {@code text:<length>} and a
  * binary one with {@code binary:<length>} (no {@code maxMessageSize}: the container-wide limits apply). The text
- * {@code thread} answers {@code thread duplex=<whether this callback runs on one of Duplex's own threads>};
+ * {@code thread} answers {@code thread duplex=<whether this callback runs on Duplex's executor (Duplex's own
+ * threads, or Undertow's workers with duplex-undertow-integration), not below the code that read the message>};
  * {@code transport} names the Duplex transport classes on the stack (the one that read the message, for an inline
  * callback). The text
  * {@code flood-result <token>} waits for {@link FloodSelfEndpoint}'s result under that token and answers it.
@@ -38,7 +39,14 @@ public class SettingsEndpoint {
     @OnMessage
     public String text(String text) throws InterruptedException {
         if (text.equals("thread")) {
-            return "thread duplex=" + Thread.currentThread().getName().startsWith("duplex-");
+            // Duplex's executor (its own pool, or Undertow's workers with duplex-undertow-integration) runs the
+            // callback below none of the classes that read: an inline callback runs below the one that read it.
+            boolean reading = false;
+            for (StackTraceElement e : Thread.currentThread().getStackTrace()) {
+                String c = e.getClassName();
+                reading |= c.startsWith("dev.duplex.") && (c.endsWith("Transport") || c.endsWith("JettyConnection"));
+            }
+            return "thread duplex=" + !reading;
         }
         if (text.equals("transport")) {
             java.util.Set<String> transports = new java.util.TreeSet<>();

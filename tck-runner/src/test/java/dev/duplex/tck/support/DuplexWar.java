@@ -13,7 +13,9 @@ import java.io.File;
  * servlet upgrade cannot carry WebSockets, also the third jar that an application on Jetty adds,
  * {@code duplex-jetty-integration} ({@value #JETTY_INTEGRATION_PROPERTY}); on the tomcat pass, the optional jar that
  * makes Tomcat drive Duplex directly, {@code duplex-tomcat-integration} ({@value #TOMCAT_INTEGRATION_PROPERTY}),
- * which the tomcat-portable pass leaves out.
+ * which the tomcat-portable pass leaves out; on the undertow pass, the optional jar that takes connections through
+ * Undertow's core upgrade, {@code duplex-undertow-integration} ({@value #UNDERTOW_INTEGRATION_PROPERTY}), which the
+ * undertow-portable pass leaves out.
  *
  * <p>The jars are not on the test class path (the tck-runner pom keeps them off it, so Tomcat finds Duplex's
  * {@code ServletContainerInitializer} exactly once, in the WAR). Maven passes their files in the system properties
@@ -27,6 +29,8 @@ public final class DuplexWar {
     public static final String JETTY_INTEGRATION_PROPERTY = "duplex.tck.lib.jetty-integration";
     /** Set in the tomcat pass only; the tomcat-portable pass runs without the jar. */
     public static final String TOMCAT_INTEGRATION_PROPERTY = "duplex.tck.lib.tomcat-integration";
+    /** Set in the undertow pass only; the undertow-portable pass runs without the jar. */
+    public static final String UNDERTOW_INTEGRATION_PROPERTY = "duplex.tck.lib.undertow-integration";
 
     private DuplexWar() {
     }
@@ -42,11 +46,19 @@ public final class DuplexWar {
         if ("jetty".equals(System.getProperty("duplex.tck.container"))) {
             war.addAsLibraries(library(JETTY_INTEGRATION_PROPERTY, "duplex-jetty-integration.jar"));
         }
-        String tomcatIntegration = System.getProperty(TOMCAT_INTEGRATION_PROPERTY);
-        if (tomcatIntegration != null && !tomcatIntegration.isBlank()) {
+        if (isSet(TOMCAT_INTEGRATION_PROPERTY)) {
             war.addAsLibraries(library(TOMCAT_INTEGRATION_PROPERTY, "duplex-tomcat-integration.jar"));
         }
+        if (isSet(UNDERTOW_INTEGRATION_PROPERTY)) {
+            war.addAsLibraries(library(UNDERTOW_INTEGRATION_PROPERTY, "duplex-undertow-integration.jar"));
+        }
         return war;
+    }
+
+    /** True when this pass ships the optional jar named by {@code property}. */
+    public static boolean isSet(String property) {
+        String value = System.getProperty(property);
+        return value != null && !value.isBlank();
     }
 
     private static JavaArchive library(String property, String jarName) {

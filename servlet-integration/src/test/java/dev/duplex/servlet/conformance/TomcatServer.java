@@ -13,28 +13,20 @@ import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.servlets.DefaultServlet;
 import org.apache.catalina.startup.Tomcat;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One embedded Tomcat 11 per test class, on 127.0.0.1 and a free port, with Duplex installed by its
- * {@link DuplexInitializer} exactly as a web application would get it, and the test endpoints deployed.
- * Tomcat carries no WebSocket implementation here ({@code tomcat-embed-websocket} is not on the class path).
- * Register as a static {@code @RegisterExtension} field.
+ * The conformance suite's embedded Tomcat 11 (its default container, see {@link ServerFixture}), on 127.0.0.1 and a
+ * free port, with Duplex installed by its {@link DuplexInitializer} exactly as a web application would get it, and
+ * the test endpoints deployed. Tomcat carries no WebSocket implementation here ({@code tomcat-embed-websocket} is
+ * not on the class path). Created and closed on the test's thread.
  */
-final class TomcatFixture implements BeforeAllCallback, AfterAllCallback {
+final class TomcatServer implements AutoCloseable {
 
-    private Tomcat tomcat;
-    private Path baseDir;
-    private int port;
+    private final Tomcat tomcat;
+    private final Path baseDir;
+    private final int port;
 
-    int port() {
-        return port;
-    }
-
-    @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
+    TomcatServer(Set<Class<?>> endpoints) throws Exception {
         baseDir = Files.createTempDirectory("duplex-conformance");
         Path docBase = Files.createDirectories(baseDir.resolve("webapp"));
         tomcat = new Tomcat();
@@ -48,8 +40,7 @@ final class TomcatFixture implements BeforeAllCallback, AfterAllCallback {
         // Without a servlet for the path, Tomcat answers 404 before any filter runs.
         Tomcat.addServlet(ctx, "default", new DefaultServlet());
         ctx.addServletMappingDecoded("/", "default");
-        ctx.addServletContainerInitializer(new DuplexInitializer(),
-                Set.of(EchoEndpoint.class, SmallEchoEndpoint.class, ClosingEndpoint.class));
+        ctx.addServletContainerInitializer(new DuplexInitializer(), endpoints);
         tomcat.start();
         port = connector.getLocalPort();
         if (port <= 0) {
@@ -57,13 +48,15 @@ final class TomcatFixture implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    int port() {
+        return port;
+    }
+
     @Override
-    public void afterAll(ExtensionContext context) throws LifecycleException, IOException {
+    public void close() throws LifecycleException, IOException {
         try {
-            if (tomcat != null) {
-                tomcat.stop();
-                tomcat.destroy();
-            }
+            tomcat.stop();
+            tomcat.destroy();
         } finally {
             deleteTree(baseDir);
         }

@@ -1,0 +1,270 @@
+package dev.duplex.undertow;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.duplex.servlet.testing.JdkPeer;
+import dev.duplex.servlet.testing.UndertowServer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Proxy;
+import java.net.http.HttpClient;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Duplex on embedded Undertow through {@link UndertowConnectionUpgrader}: which transport carries the messages,
+ * echoes that fill the socket both ways (the write listener finishes them), pipelined messages sent with the
+ * handshake, a flood that makes Duplex stop and resume reading, and the ends of a connection; in both dispatch
+ * modes (executor, Undertow's default, and inline on the XNIO I/O thread) where it matters.
+ */
+class UndertowDirectTest {
+
+    private static final Set<Class<?>> ENDPOINTS =
+            Set.of(EchoEndpoint.class, SlowEndpoint.class, CloseOnOpenEndpoint.class);
+
+    private static UndertowServer executor;
+    private static UndertowServer inline;
+    private static ExecutorService clientThreads;
+    private static HttpClient http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        executor = new UndertowServer(Map.of(), ENDPOINTS);
+        inline = new UndertowServer(Map.of("duplex.dispatch", "inline"), ENDPOINTS);
+        clientThreads = Executors.newCachedThreadPool();
+        http = HttpClient.newBuilder().executor(clientThreads).build();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try (UndertowServer a = executor; UndertowServer b = inline) {
+            clientThreads.shutdownNow();
+        }
+    }
+
+    private static UndertowServer server(String dispatch) {
+        return dispatch.equals("inline") ? inline : executor;
+    }
+
+    /** Inline callbacks run below the transport that read their message (executor ones on a pool thread). */
+    @Test
+    void messagesAreReadByTheUndertowTransport() throws Exception {
+        try (JdkPeer peer = JdkPeer.connect(http, inline.uri("/echo"))) {
+            assertCarriedBy(peer, "dev.duplex.undertow.UndertowTransport", "dev.duplex.servlet.ServletTransport");
+        }
+    }
+
+    /**
+     * With executor dispatch, callbacks run on Undertow's worker threads (as its servlet requests do), never on one
+     * of its I/O threads and never on a thread of Duplex's own: a burst of handshakes starts no threads.
+     */
+    @Test
+    void executorDispatchRunsCallbacksOnUndertowsWorkerThreads() throws Exception {
+        try (JdkPeer peer = JdkPeer.connect(http, executor.uri("/echo"))) {
+            for (int i = 0; i < 10; i++) {
+                String thread = (String) peer.ask("thread?");
+                assertTrue(thread.matches(".+ task-\\d+"), "callback " + i + " ran on " + thread);
+            }
+        }
+    }
+
+    @Test
+    void theKeySetToFalseKeepsThePortableServletPath() throws Exception {
+        try (UndertowServer portable = new UndertowServer(Map.of("duplex.dispatch", "inline",
+                UndertowConnectionUpgrader.ENABLED_KEY, "false"), ENDPOINTS);
+                JdkPeer peer = JdkPeer.connect(http, portable.uri("/echo"))) {
+            assertCarriedBy(peer, "dev.duplex.servlet.ServletTransport", "dev.duplex.undertow.UndertowTransport");
+        }
+    }
+
+    /**
+     * A message that arrives while the session's executor is still busy (its onOpen, say) runs there and names no
+     * transport. So: never the other transport, and this one at least once in ten.
+     */
+    private static void assertCarriedBy(JdkPeer peer, String transport, String other) throws Exception {
+        boolean seen = false;
+        for (int i = 0; i < 10; i++) {
+            String answer = (String) peer.ask("transport?");
+            assertFalse(answer == null || answer.contains(other), "carried by " + answer);
+            seen |= answer.equals(transport);
+        }
+        assertTrue(seen, "no message was read by " + transport);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"executor", "inline"})
+    void echoesEverySizeUpToRepliesThatFillTheSocket(String dispatch) throws Exception {
+        Random random = new Random(7);
+        try (JdkPeer peer = JdkPeer.connect(http, server(dispatch).uri("/echo"))) {
+            assertBinaryEchoes(peer, random, 0, 1, 125, 126, 65_535, 65_536, 1 << 20, EchoEndpoint.MAX_MESSAGE);
+            String text = "ü€".repeat(1_400_000); // 7 MB of UTF-8
+            assertEquals(text, peer.ask(text));
+        }
+    }
+
+    /** Many messages in the handshake's TCP write: each gets its reply, in order. */
+    @ParameterizedTest
+    @ValueSource(strings = {"executor", "inline"})
+    void pipelinedMessagesAreAllAnsweredInOrder(String dispatch) throws Exception {
+        int count = 500;
+        ByteArrayOutputStream frames = new ByteArrayOutputStream();
+        for (int i = 0; i < count; i++) {
+            frames.writeBytes(RawClient.frame(RawClient.TEXT, ("message " + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        try (RawClient client = new RawClient(server(dispatch).port())) {
+            String head = client.handshake("/echo", frames.toByteArray()); // head and messages in one write
+            assertTrue(head.startsWith("HTTP/1.1 101"), head);
+            for (int i = 0; i < count; i++) {
+                byte[] frame = client.readFrame();
+                assertEquals(0x81, frame[0] & 0xff, "reply " + i + " is no final text frame");
+                assertEquals("message " + i, new String(frame, 1, frame.length - 1, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** 12 MB sent to an endpoint that takes 1 ms per message: Duplex pauses reading and resumes, losing nothing. */
+    @Test
+    void aFloodToASlowEndpointIsReadCompletelyAfterPauses() throws Exception {
+        try (JdkPeer peer = JdkPeer.connect(http, executor.uri("/slow"))) {
+            floodAndCheck(peer);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"executor", "inline"})
+    void aClientCloseIsAnsweredAndTheServerClosesTcp(String dispatch) throws Exception {
+        try (RawClient client = upgraded(dispatch)) {
+            String id = client.ask("id?");
+            client.send(RawClient.frame(RawClient.CLOSE, new byte[] {0x03, (byte) 0xe8, 'b', 'y', 'e'}));
+            byte[] close = client.readFrame();
+            assertEquals(0x88, close[0] & 0xff, "no close frame in answer");
+            assertEquals(1000, ((close[1] & 0xff) << 8) | (close[2] & 0xff));
+            assertEndedOnce(client, id, "1000 bye");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"executor", "inline"})
+    void aServerCloseFromOnMessageCompletesTheHandshake(String dispatch) throws Exception {
+        try (RawClient client = upgraded(dispatch)) {
+            String id = client.ask("id?");
+            client.send(RawClient.frame(RawClient.TEXT, "close-me".getBytes(StandardCharsets.UTF_8)));
+            byte[] close = client.readFrame();
+            assertEquals(0x88, close[0] & 0xff, "no close frame from the server");
+            client.send(RawClient.frame(RawClient.CLOSE, new byte[] {close[1], close[2]}));
+            assertEndedOnce(client, id, "1000 server closes");
+        }
+    }
+
+    private static RawClient upgraded(String dispatch) throws Exception {
+        RawClient client = new RawClient(server(dispatch).port());
+        String head = client.handshake("/echo", new byte[0]);
+        assertTrue(head.startsWith("HTTP/1.1 101"), head);
+        return client;
+    }
+
+    /** After the close handshake: the server closed TCP, and the endpoint's onClose ran once, with {@code close}. */
+    private static void assertEndedOnce(RawClient client, String id, String close) throws Exception {
+        assertEquals(-1, client.read(), "the server did not close TCP after the close handshake");
+        assertEquals(close, EchoEndpoint.closes.get(id).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS));
+        assertEquals(1, EchoEndpoint.endings.get(id).get());
+    }
+
+    /** With inline dispatch onOpen runs before reading starts, on the thread that opens the connection. */
+    @ParameterizedTest
+    @ValueSource(strings = {"executor", "inline"})
+    void aServerCloseFromOnOpenIsSentAfterItsGreeting(String dispatch) throws Exception {
+        CloseOnOpenEndpoint.lastClose = new CompletableFuture<>();
+        int before = CloseOnOpenEndpoint.closes.get();
+        try (JdkPeer peer = JdkPeer.connect(http, server(dispatch).uri("/close-on-open"))) {
+            assertEquals("hello", peer.next());
+            assertEquals("1001 closed on open", peer.closed.get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS));
+            assertEquals("1001 closed on open",
+                    CloseOnOpenEndpoint.lastClose.get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS));
+            assertEquals(before + 1, CloseOnOpenEndpoint.closes.get());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"executor", "inline"})
+    void aVanishedClientEndsItsServerSessionOnceWith1006(String dispatch) throws Exception {
+        String id;
+        try (JdkPeer peer = JdkPeer.connect(http, server(dispatch).uri("/echo"))) {
+            id = (String) peer.ask("id?");
+        } // aborted: the TCP connection ends without a close frame
+        String close = EchoEndpoint.closes.get(id).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
+        assertTrue(close.startsWith("1006"), close);
+        int endings = EchoEndpoint.endings.get(id).get();
+        assertTrue(endings == 1 || endings == 2, endings + " onClose/onError calls"); // onError, if any, then onClose
+    }
+
+    /** Undertow closes its connections when it stops: the open session learns of it (Undertow's close listener). */
+    @Test
+    void stoppingUndertowEndsTheOpenSessions() throws Exception {
+        String id;
+        try (UndertowServer doomed = new UndertowServer(Map.of(), ENDPOINTS);
+                JdkPeer peer = JdkPeer.connect(http, doomed.uri("/echo"))) {
+            id = (String) peer.ask("id?");
+            doomed.close();
+            String close = EchoEndpoint.closes.get(id).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
+            assertTrue(close.startsWith("1006"), close);
+        }
+    }
+
+    /** On another container (any request that is not Undertow's) the upgrader declines and touches nothing. */
+    @Test
+    void requestsOfOtherContainersAreDeclined() throws Exception {
+        HttpServletRequest foreign = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> {
+                    throw new AssertionError("the upgrader must not use a foreign request: " + method);
+                });
+        UndertowConnectionUpgrader upgrader = new UndertowConnectionUpgrader();
+        assertFalse(upgrader.upgrade(foreign, null, null, null));
+        assertFalse(upgrader.upgrade(new HttpServletRequestWrapper(foreign), null, null, null));
+    }
+
+    /** Sends a random binary message of each size and expects it back unchanged. */
+    static void assertBinaryEchoes(JdkPeer peer, Random random, int... sizes) throws Exception {
+        for (int size : sizes) {
+            byte[] bytes = new byte[size];
+            random.nextBytes(bytes);
+            peer.ws.sendBinary(ByteBuffer.wrap(bytes), true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
+            Object echo = peer.messages.poll(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
+            assertTrue(echo instanceof byte[], "no binary echo of " + size + " bytes: " + echo);
+            assertArrayEquals(bytes, (byte[]) echo, "binary echo of " + size + " bytes differs");
+        }
+    }
+
+    /** 200 messages of 60 kB to {@link SlowEndpoint} as fast as they go, then the count and checksum it saw. */
+    static void floodAndCheck(JdkPeer peer) throws Exception {
+        SlowEndpoint.messages.set(0);
+        SlowEndpoint.checksum.set(0);
+        int count = 200;
+        long expected = 0;
+        for (int i = 0; i < count; i++) {
+            byte[] payload = new byte[SlowEndpoint.MESSAGE];
+            payload[0] = (byte) (i % 100);
+            payload[payload.length - 1] = (byte) (i * 7 % 100);
+            expected += (i + 1L) * (i % 100) + i * 7 % 100;
+            peer.ws.sendBinary(ByteBuffer.wrap(payload), true).get(60, TimeUnit.SECONDS);
+        }
+        peer.ws.sendBinary(ByteBuffer.wrap(new byte[1]), true).get(60, TimeUnit.SECONDS);
+        assertEquals(count + " " + expected, peer.messages.poll(60, TimeUnit.SECONDS));
+    }
+}
