@@ -7,6 +7,7 @@ import dev.duplex.handshake.UpgradeResponseCheck;
 import dev.duplex.pojo.PojoEndpoint;
 import dev.duplex.session.SessionContext;
 import dev.duplex.session.SessionGroup;
+import dev.duplex.session.UserProperties;
 import dev.duplex.session.WsSession;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.DeploymentException;
@@ -17,7 +18,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
@@ -110,7 +110,7 @@ final class ClientConnector {
             throws IOException {
         String subprotocol = check.subprotocol() == null ? "" : check.subprotocol();
         SessionContext context = new SessionContext(target.uri().toString(), target.parameters(), Map.of(), null,
-                subprotocol, List.of(), new HashMap<>(config.getUserProperties()));
+                subprotocol, List.of(), UserProperties.copyOf(config.getUserProperties()));
         TrackingEndpoint tracked = new TrackingEndpoint(endpoint, container::closed);
         WsSession session = new WsSession(container, tracked, config, context, group, container.sessionSettings());
         ConnectionConfig connectionConfig = ConnectionConfig.builder()

@@ -66,6 +66,9 @@ public final class CoderSpecs {
 
     /** A session's decoders for a configuration that deployment already checked. */
     public static SessionDecoders sessionDecoders(EndpointConfig config) {
+        if (config.getDecoders().isEmpty()) {
+            return SessionDecoders.NONE; // shared: an idle connection should hold little
+        }
         try {
             return new SessionDecoders(decoders(config.getDecoders()), config);
         } catch (DeploymentException e) {
@@ -75,6 +78,9 @@ public final class CoderSpecs {
 
     /** A session's encoders for a configuration that deployment already checked. */
     public static SessionEncoders sessionEncoders(EndpointConfig config) {
+        if (config.getEncoders().isEmpty()) {
+            return SessionEncoders.NONE; // shared: an idle connection should hold little
+        }
         try {
             return new SessionEncoders(encoders(config.getEncoders()), config);
         } catch (DeploymentException e) {

@@ -18,6 +18,9 @@ import java.util.List;
  */
 public final class SessionDecoders {
 
+    /** The decoders of sessions whose endpoint configures none: one instance shared by all of them. */
+    public static final SessionDecoders NONE = new SessionDecoders(List.of(), null);
+
     private final List<DecoderSpec> specs;
     private final EndpointConfig config;
     private final Decoder[] instances;
@@ -136,7 +139,14 @@ public final class SessionDecoders {
     }
 
     /** Calls {@code destroy()} on every decoder that was initialised, once. */
-    public synchronized void destroy() {
+    public void destroy() {
+        if (instances.length == 0) {
+            return; // none was or can be initialised (also the shared NONE: no lock that all sessions share)
+        }
+        destroyAll();
+    }
+
+    private synchronized void destroyAll() {
         if (destroyed) {
             return;
         }

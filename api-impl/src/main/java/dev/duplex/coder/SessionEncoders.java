@@ -19,6 +19,9 @@ import java.util.List;
  */
 public final class SessionEncoders {
 
+    /** The encoders of sessions whose endpoint configures none: one instance shared by all of them. */
+    public static final SessionEncoders NONE = new SessionEncoders(List.of(), null);
+
     private final List<EncoderSpec> specs;
     private final EndpointConfig config;
     private final Encoder[] instances;
@@ -75,7 +78,14 @@ public final class SessionEncoders {
         return instances[index];
     }
 
-    public synchronized void destroy() {
+    public void destroy() {
+        if (instances.length == 0) {
+            return; // none was or can be initialised (also the shared NONE: no lock that all sessions share)
+        }
+        destroyAll();
+    }
+
+    private synchronized void destroyAll() {
         if (destroyed) {
             return;
         }

@@ -40,7 +40,7 @@ public final class Connection implements TransportListener {
 
     enum State { NEW, OPEN, CLOSING, CLOSED }
 
-    private final Object lock = new Object();
+    private final String id;
     private final Transport transport;
     private final ConnectionConfig config;
     private final ConnectionHandler handler;
@@ -49,8 +49,10 @@ public final class Connection implements TransportListener {
     private final FrameParser parser;
     private final MessageAssembler assembler;
     private final InboundFlow inbound;
-    private final java.util.function.Function<Boolean, InboundMode> modes;
-    private final IdleTimer idle;
+    /** The parser's listener, also the handler's inbound mode per message kind (one object for both). */
+    private final FrameEvents modes;
+    /** Null until an idle timeout is set: most connections have none (an idle connection should hold little). */
+    private volatile IdleTimer idle;
     private volatile boolean inputDone;
     private volatile boolean opened;
     private volatile long maxTextMessage = Long.MAX_VALUE;
@@ -65,16 +67,24 @@ public final class Connection implements TransportListener {
     private ScheduledFuture<?> closeTimer;
 
     public Connection(Transport transport, ConnectionConfig config, ConnectionHandler handler) {
+        this(transport, config, config.id, handler);
+    }
+
+    /**
+     * A connection named {@code id} whose {@code config} may be shared with other connections (its own id is not
+     * used).
+     */
+    public Connection(Transport transport, ConnectionConfig config, String id, ConnectionHandler handler) {
+        this.id = id;
         this.transport = transport;
         this.config = config;
         this.handler = handler;
         this.dispatcher = new SerialExecutor(transport.callbackExecutor(config.executor), config.classLoader);
         this.outbound = new OutboundQueue(transport, config.client, config.maskKeys, config.outboundLimit);
-        this.parser = new FrameParser(new FrameEvents(), !config.client, config.maxFramePayload);
+        this.modes = new FrameEvents();
+        this.parser = new FrameParser(modes, !config.client, config.maxFramePayload);
         this.inbound = new InboundFlow(transport, dispatcher, config.inboundLimit, config.inlineDispatch);
         this.assembler = new MessageAssembler(new Delivery(this, handler, inbound));
-        this.modes = handler::inboundMode;
-        this.idle = new IdleTimer(config.scheduler, this::idleExpired);
     }
 
     /**
@@ -84,9 +94,9 @@ public final class Connection implements TransportListener {
      * not known yet) and handed over after it, whatever kind of handler then takes them.
      */
     public void start() {
-        synchronized (lock) {
+        synchronized (this) {
             if (state != State.NEW) {
-                throw new IllegalStateException("connection " + config.id + " was already started");
+                throw new IllegalStateException("connection " + id + " was already started");
             }
             state = State.OPEN;
         }
@@ -108,7 +118,7 @@ public final class Connection implements TransportListener {
     }
 
     public String id() {
-        return config.id;
+        return id;
     }
 
     /** Runs {@code task} on the dispatcher after everything queued so far (after {@code onOpen}, once started). */
@@ -149,7 +159,7 @@ public final class Connection implements TransportListener {
 
     /** True until a close frame was sent or received, or the connection failed. */
     public boolean isOpen() {
-        synchronized (lock) {
+        synchronized (this) {
             return state == State.OPEN;
         }
     }
@@ -180,7 +190,7 @@ public final class Connection implements TransportListener {
 
     private void sendMessage(int opcode, ByteBuffer payload, SendCallback callback) {
         checkOpen();
-        idle.activity();
+        idleActivity();
         outbound.sendMessage(opcode, 0, payload, callback);
     }
 
@@ -190,14 +200,14 @@ public final class Connection implements TransportListener {
      */
     public void sendPreparedFrame(ByteBuffer frame, SendCallback callback) {
         checkOpen();
-        idle.activity();
+        idleActivity();
         outbound.sendFrame(frame, callback);
     }
 
     /** One part of a partial message (text parts are UTF-8 bytes). Whole messages wait until the last part. */
     public void sendPart(boolean text, ByteBuffer payload, boolean last, SendCallback callback) {
         checkOpen();
-        idle.activity();
+        idleActivity();
         outbound.sendPart(text, 0, payload, last, callback);
     }
 
@@ -226,7 +236,26 @@ public final class Connection implements TransportListener {
 
     /** Closes the session with 1001 after {@code millis} without any frame read or message sent; 0 disables. */
     public void setIdleTimeout(long millis) {
-        idle.setTimeout(millis);
+        IdleTimer timer;
+        synchronized (this) {
+            timer = idle;
+            if (timer == null) {
+                if (millis <= 0 || state == State.CLOSED) {
+                    return; // nothing to disable; or ended: terminate() stops a timer created before
+                }
+                timer = new IdleTimer(config.scheduler, this::idleExpired);
+                idle = timer;
+            }
+        }
+        timer.setTimeout(millis);
+    }
+
+    /** Records a frame read or a message sent for the idle timeout, if one is set. */
+    private void idleActivity() {
+        IdleTimer timer = idle;
+        if (timer != null) {
+            timer.activity();
+        }
     }
 
     /** Runs {@code task} on the container's timer thread after {@code millis}; it must not block. */
@@ -236,7 +265,7 @@ public final class Connection implements TransportListener {
 
     private void idleExpired() {
         long millis = idle.timeoutMillis();
-        LOG.log(Level.DEBUG, () -> "session " + config.id + ": idle for " + millis + " ms; closing");
+        LOG.log(Level.DEBUG, () -> "session " + id + ": idle for " + millis + " ms; closing");
         // Spec §2.1.5: a close the container starts reaches onClose as 1006; the peer gets 1001 (going away).
         close(CloseCodes.GOING_AWAY, CloseCodes.ABNORMAL, "Session idle for more than " + millis
                 + " ms (max idle timeout)");
@@ -258,9 +287,9 @@ public final class Connection implements TransportListener {
     }
 
     private void checkOpen() {
-        synchronized (lock) {
+        synchronized (this) {
             if (state != State.OPEN) {
-                throw new IllegalStateException("session " + config.id + " is " + state.name().toLowerCase()
+                throw new IllegalStateException("session " + id + " is " + state.name().toLowerCase()
                         + ": nothing more can be sent");
             }
         }
@@ -275,7 +304,7 @@ public final class Connection implements TransportListener {
 
     /** Sends {@code wireCode}; {@code onClose} gets {@code reportedCode} (1006 for closes the container starts). */
     private void close(int wireCode, int reportedCode, String reason) {
-        synchronized (lock) {
+        synchronized (this) {
             if (state != State.OPEN) {
                 return;
             }
@@ -292,7 +321,7 @@ public final class Connection implements TransportListener {
      * reason unless it already ran. For shutdown of sessions whose peer does not answer.
      */
     public void abort(String reason) {
-        synchronized (lock) {
+        synchronized (this) {
             if (!closeDispatched) {
                 closeCode = CloseCodes.ABNORMAL;
                 closeReason = reason;
@@ -305,7 +334,7 @@ public final class Connection implements TransportListener {
     private void onPeerClose(int code, String reason) {
         inputDone = true;
         boolean reply;
-        synchronized (lock) {
+        synchronized (this) {
             closeReceived = true;
             reply = state == State.OPEN;
             if (reply) {
@@ -325,7 +354,7 @@ public final class Connection implements TransportListener {
     }
 
     private void closeFrameWritten() {
-        synchronized (lock) {
+        synchronized (this) {
             closeWritten = true;
         }
         // Javadoc of Session.close(CloseReason): onClose follows once the close frame was sent.
@@ -335,7 +364,7 @@ public final class Connection implements TransportListener {
 
     /** Both close frames exchanged: the server closes TCP first (RFC 6455 §7.1.1); the client waits for it. */
     private void maybeFinishHandshake() {
-        synchronized (lock) {
+        synchronized (this) {
             if (!(closeWritten && closeReceived) || state == State.CLOSED) {
                 return;
             }
@@ -348,9 +377,9 @@ public final class Connection implements TransportListener {
     /** Fails the connection (RFC 6455 §7.1.7): a close frame with the code, then TCP close, no waiting. */
     private void fail(int code, String reason, Throwable cause) {
         inputDone = true;
-        LOG.log(Level.DEBUG, () -> "session " + config.id + ": closing with " + code + ": " + reason, cause);
+        LOG.log(Level.DEBUG, () -> "session " + id + ": closing with " + code + ": " + reason, cause);
         boolean sendClose;
-        synchronized (lock) {
+        synchronized (this) {
             sendClose = state == State.OPEN;
             if (sendClose) {
                 state = State.CLOSING;
@@ -368,7 +397,7 @@ public final class Connection implements TransportListener {
     }
 
     private void scheduleCloseTimeout() {
-        synchronized (lock) {
+        synchronized (this) {
             if (closeTimer != null || state == State.CLOSED) {
                 return;
             }
@@ -377,7 +406,7 @@ public final class Connection implements TransportListener {
     }
 
     private void closeTimedOut() {
-        LOG.log(Level.DEBUG, () -> "session " + config.id + ": close handshake not completed within "
+        LOG.log(Level.DEBUG, () -> "session " + id + ": close handshake not completed within "
                 + config.closeTimeoutMillis + " ms; closing the connection");
         dispatchClose();
         terminate();
@@ -387,7 +416,7 @@ public final class Connection implements TransportListener {
     private void dispatchClose() {
         int code;
         String reason;
-        synchronized (lock) {
+        synchronized (this) {
             if (closeDispatched) {
                 return;
             }
@@ -401,7 +430,7 @@ public final class Connection implements TransportListener {
     /** Closes the transport and fails whatever is still queued. Idempotent. */
     private void terminate() {
         ScheduledFuture<?> timer;
-        synchronized (lock) {
+        synchronized (this) {
             if (state == State.CLOSED) {
                 return;
             }
@@ -414,8 +443,11 @@ public final class Connection implements TransportListener {
             if (timer != null) {
                 timer.cancel(false);
             }
-            idle.stop();
-            IOException closed = new IOException("session " + config.id + " is closed");
+            IdleTimer idleTimer = idle; // set before CLOSED or never: setIdleTimeout checks the state under the lock
+            if (idleTimer != null) {
+                idleTimer.stop();
+            }
+            IOException closed = new IOException("session " + id + " is closed");
             inbound.failStream(closed);
             outbound.fail(closed);
         } finally {
@@ -432,13 +464,13 @@ public final class Connection implements TransportListener {
         if (inputDone) {
             return;
         }
-        idle.activity();
+        idleActivity();
         try {
             parser.parse(data);
         } catch (ProtocolException e) {
             fail(e.closeCode(), e.getMessage(), e);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "session " + config.id + ": internal error while reading", e);
+            LOG.log(Level.WARNING, "session " + id + ": internal error while reading", e);
             fail(CloseCodes.INTERNAL_ERROR, "Internal error", e);
         } finally {
             dispatcher.kick(); // one pool hand-off for all the messages of this read
@@ -447,7 +479,7 @@ public final class Connection implements TransportListener {
 
     @Override
     public void onResumeNeedsInbound() {
-        synchronized (lock) {
+        synchronized (this) {
             if (state != State.OPEN) {
                 return;
             }
@@ -458,7 +490,7 @@ public final class Connection implements TransportListener {
     @Override
     public void onEof() {
         inputDone = true;
-        synchronized (lock) {
+        synchronized (this) {
             if (!closeReceived && !closeDispatched) {
                 closeCode = CloseCodes.ABNORMAL;
                 closeReason = "The peer closed the connection without a close frame";
@@ -471,9 +503,9 @@ public final class Connection implements TransportListener {
     @Override
     public void onError(Throwable failure) {
         inputDone = true;
-        LOG.log(Level.DEBUG, () -> "session " + config.id + ": transport failed", failure);
+        LOG.log(Level.DEBUG, () -> "session " + id + ": transport failed", failure);
         boolean report;
-        synchronized (lock) {
+        synchronized (this) {
             report = !closeDispatched;
             if (report) {
                 closeCode = CloseCodes.ABNORMAL;
@@ -488,7 +520,12 @@ public final class Connection implements TransportListener {
     }
 
     /** Parser events, on the reader thread. */
-    private final class FrameEvents implements FrameParser.Listener {
+    private final class FrameEvents implements FrameParser.Listener, java.util.function.Function<Boolean, InboundMode> {
+        @Override
+        public InboundMode apply(Boolean text) {
+            return handler.inboundMode(text);
+        }
+
         @Override
         public void onDataFrameStart(int opcode, boolean fin, int rsv, long length) throws ProtocolException {
             if (opcode != OpCode.CONTINUATION) {
@@ -511,7 +548,7 @@ public final class Connection implements TransportListener {
         @Override
         public void onPing(ByteBuffer payload) {
             // RFC 6455 §5.5.2: answer every ping with a pong carrying the same payload, unless closing.
-            synchronized (lock) {
+            synchronized (this) {
                 if (state != State.OPEN) {
                     return;
                 }

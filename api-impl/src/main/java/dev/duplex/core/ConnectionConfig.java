@@ -60,6 +60,10 @@ public final class ConnectionConfig {
         return outboundLimit;
     }
 
+    public boolean inlineDispatch() {
+        return inlineDispatch;
+    }
+
     /** Collects the settings; not thread-safe. */
     public static final class Builder {
         private boolean client;
@@ -81,7 +85,10 @@ public final class ConnectionConfig {
             return this;
         }
 
-        /** The id that log lines and error messages name. */
+        /**
+         * The id that log lines and error messages name, for a configuration used by one connection; a configuration
+         * shared by many connections leaves it out and each connection is given its own id.
+         */
         public Builder id(String id) {
             this.id = id;
             return this;

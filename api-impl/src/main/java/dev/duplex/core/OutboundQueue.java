@@ -30,7 +30,8 @@ import java.util.function.IntSupplier;
  *   <li>Completion callbacks run outside the lock, and never recursively: a callback that sends again only
  *       enqueues, and the running drain loop writes it.</li>
  * </ul>
- * Threads: every method may be called from any thread; only {@link #awaitRoom} blocks.
+ * Threads: every method may be called from any thread; only {@link #awaitRoom} blocks. The lock is this object
+ * (package-private; only its connection holds it).
  */
 final class OutboundQueue {
 
@@ -40,15 +41,16 @@ final class OutboundQueue {
     /** While batching, data goes out once this much has gathered, or on flush. */
     private static final long BATCH_BYTES = 64 * 1024;
 
-    private final Object lock = new Object();
     private final Transport transport;
     private final boolean mask;
     private final IntSupplier maskKeys;
     private final long limitBytes;
-    // Small to start with (they grow on demand): most connections have at most a message or two queued.
-    private final ArrayDeque<Item> control = new ArrayDeque<>(1);
+    // Small to start with (it grows on demand): most connections have at most a message or two queued.
     private final ArrayDeque<Item> pending = new ArrayDeque<>(3);
-    private final ArrayDeque<Item> held = new ArrayDeque<>(1);
+    // Created on first use, under the lock (an idle connection should hold little): most connections never send
+    // a ping or pong, nor a whole message during a partial one. Null means empty.
+    private ArrayDeque<Item> control;
+    private ArrayDeque<Item> held;
     private long queuedBytes;
     private boolean writing;
     private boolean partialOpen;
@@ -70,13 +72,13 @@ final class OutboundQueue {
 
     /** True when {@code bytes} more fit in the budget; an empty queue always takes one message. */
     boolean hasRoom(long bytes) {
-        synchronized (lock) {
+        synchronized (this) {
             return queuedBytes == 0 || queuedBytes + bytes <= limitBytes;
         }
     }
 
     long queuedBytes() {
-        synchronized (lock) {
+        synchronized (this) {
             return queuedBytes;
         }
     }
@@ -85,18 +87,18 @@ final class OutboundQueue {
     /** Waits until {@code bytes} fit; false on timeout (timeoutMillis <= 0 waits without limit). */
     boolean awaitRoom(long bytes, long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        synchronized (lock) {
+        synchronized (this) {
             roomWaiters++;
             try {
                 while (failure == null && !(queuedBytes == 0 || queuedBytes + bytes <= limitBytes)) {
                     if (timeoutMillis <= 0) {
-                        lock.wait();
+                        wait();
                     } else {
                         long left = deadline - System.nanoTime();
                         if (left <= 0) {
                             return false;
                         }
-                        TimeUnit.NANOSECONDS.timedWait(lock, left);
+                        TimeUnit.NANOSECONDS.timedWait(this, left);
                     }
                 }
                 return true;
@@ -108,7 +110,7 @@ final class OutboundQueue {
 
     /** A whole data message: one frame. */
     void sendMessage(int opcode, int rsv, ByteBuffer payload, SendCallback callback) {
-        enqueue(frame(true, rsv, opcode, payload, callback), null);
+        enqueue(frame(true, rsv, opcode, payload, callback), Lane.DATA);
     }
 
     /** A whole data message framed beforehand (never masked: the same bytes may go to many connections). */
@@ -116,11 +118,11 @@ final class OutboundQueue {
         if (mask) {
             throw new IllegalStateException("a client connection masks each frame: prepared frames are server-side");
         }
-        enqueue(new Item(new ByteBuffer[] {frame}, frame.remaining(), callback), null);
+        enqueue(new Item(new ByteBuffer[] {frame}, frame.remaining(), callback), Lane.DATA);
     }
 
     void setBatching(boolean on) {
-        synchronized (lock) {
+        synchronized (this) {
             batching = on;
         }
         if (!on) {
@@ -129,7 +131,7 @@ final class OutboundQueue {
     }
 
     void flush() {
-        synchronized (lock) {
+        synchronized (this) {
             flushRequested = true;
         }
         drain();
@@ -139,7 +141,7 @@ final class OutboundQueue {
     void sendPart(boolean text, int rsv, ByteBuffer payload, boolean last, SendCallback callback) {
         Item item;
         Throwable refused;
-        synchronized (lock) {
+        synchronized (this) {
             int opcode = partialOpen ? OpCode.CONTINUATION : (text ? OpCode.TEXT : OpCode.BINARY);
             item = frame(last, partialOpen ? 0 : rsv, opcode, payload, callback);
             refused = refusal(false);
@@ -147,9 +149,9 @@ final class OutboundQueue {
                 partialOpen = !last;
                 queuedBytes += item.bytes;
                 pending.add(item);
-                if (last) {
+                if (last && held != null) {
                     pending.addAll(held);
-                    held.clear();
+                    held = null;
                 }
             }
         }
@@ -162,7 +164,7 @@ final class OutboundQueue {
 
     /** Ping or pong: ahead of queued data. */
     void sendControl(int opcode, ByteBuffer payload, SendCallback callback) {
-        enqueue(frame(true, 0, opcode, payload, callback), control);
+        enqueue(frame(true, 0, opcode, payload, callback), Lane.CONTROL);
     }
 
     /**
@@ -171,14 +173,14 @@ final class OutboundQueue {
      */
     void sendClose(ByteBuffer payload, Runnable afterWritten) {
         List<Item> dropped;
-        synchronized (lock) {
+        synchronized (this) {
             if (closeQueued) {
                 return;
             }
             closeQueued = true;
             afterClose = afterWritten;
-            dropped = new ArrayList<>(held);
-            held.clear();
+            dropped = held == null ? List.of() : new ArrayList<>(held);
+            held = null;
             for (Item d : dropped) {
                 queuedBytes -= d.bytes;
             }
@@ -189,27 +191,31 @@ final class OutboundQueue {
         }
         Item item = frame(true, 0, OpCode.CLOSE, payload, SendCallback.NONE);
         item.close = true;
-        enqueue(item, pending);
+        enqueue(item, Lane.PENDING);
     }
 
     /** Fails every queued send; later sends fail at once. */
     void fail(Throwable cause) {
         List<Item> dropped = new ArrayList<>();
         Runnable closeHook;
-        synchronized (lock) {
+        synchronized (this) {
             if (failure == null) {
                 failure = cause;
             }
-            dropped.addAll(control);
+            if (control != null) {
+                dropped.addAll(control);
+            }
             dropped.addAll(pending);
-            dropped.addAll(held);
-            control.clear();
+            if (held != null) {
+                dropped.addAll(held);
+            }
+            control = null;
             pending.clear();
-            held.clear();
+            held = null;
             queuedBytes = 0;
             closeHook = afterClose;
             afterClose = null;
-            lock.notifyAll();
+            notifyAll();
         }
         for (Item d : dropped) {
             d.callback.failed(cause);
@@ -238,16 +244,26 @@ final class OutboundQueue {
         return new Item(buffers, bytes, callback);
     }
 
-    /** Queues the item on {@code queue}; a null queue means a whole data message (held behind a partial one). */
-    private void enqueue(Item item, ArrayDeque<Item> queue) {
+    /** Where {@link #enqueue} puts an item. */
+    private enum Lane {
+        /** Ping and pong: ahead of queued data. */
+        CONTROL,
+        /** After everything queued (the close frame). */
+        PENDING,
+        /** A whole data message: held behind an unfinished partial one, else pending; joins a batch. */
+        DATA
+    }
+
+    /** Queues the item on its lane. */
+    private void enqueue(Item item, Lane lane) {
         Throwable refused;
         SendCallback acceptedIntoBatch = null;
-        synchronized (lock) {
+        synchronized (this) {
             refused = refusal(item.close);
             if (refused == null) {
                 queuedBytes += item.bytes;
-                (queue != null ? queue : partialOpen ? held : pending).add(item);
-                if (batching && queue == null) {
+                queue(lane).add(item);
+                if (batching && lane == Lane.DATA) {
                     acceptedIntoBatch = item.callback;
                     item.callback = SendCallback.NONE;
                 }
@@ -263,6 +279,28 @@ final class OutboundQueue {
         drain();
     }
 
+    /** Under the lock: the queue of {@code lane}, created on first use. */
+    private ArrayDeque<Item> queue(Lane lane) {
+        if (lane == Lane.CONTROL) {
+            if (control == null) {
+                control = new ArrayDeque<>(1);
+            }
+            return control;
+        }
+        if (lane == Lane.DATA && partialOpen) {
+            if (held == null) {
+                held = new ArrayDeque<>(1);
+            }
+            return held;
+        }
+        return pending;
+    }
+
+    /** Under the lock: true when no ping or pong waits. */
+    private boolean noControl() {
+        return control == null || control.isEmpty();
+    }
+
     /** Under the lock: why a new item cannot be queued, or null. Nothing but the close frame follows it. */
     private Throwable refusal(boolean isClose) {
         if (failure != null) {
@@ -276,18 +314,18 @@ final class OutboundQueue {
 
     /** Writes batches until the queue is empty or a write is in flight; re-entrant calls just return. */
     private void drain() {
-        synchronized (lock) {
+        synchronized (this) {
             if (drainer == Thread.currentThread()) {
                 return;
             }
         }
         for (;;) {
             Batch batch;
-            synchronized (lock) {
-                if (writing || failure != null || (control.isEmpty() && pending.isEmpty())) {
+            synchronized (this) {
+                if (writing || failure != null || (noControl() && pending.isEmpty())) {
                     return;
                 }
-                if (batching && control.isEmpty() && !flushRequested && !closeQueued && queuedBytes < BATCH_BYTES) {
+                if (batching && noControl() && !flushRequested && !closeQueued && queuedBytes < BATCH_BYTES) {
                     return;
                 }
                 writing = true;
@@ -299,7 +337,7 @@ final class OutboundQueue {
             }
             try {
                 transport.write(batch.buffers(), batch);
-                synchronized (lock) {
+                synchronized (this) {
                     batch.synchronous = false;
                     if (!batch.done) {
                         return;
@@ -307,7 +345,7 @@ final class OutboundQueue {
                 }
                 batch.finish();
             } finally {
-                synchronized (lock) {
+                synchronized (this) {
                     if (drainer == Thread.currentThread()) {
                         drainer = null;
                     }
@@ -321,7 +359,15 @@ final class OutboundQueue {
         long bytes = 0;
         int buffers = 0;
         while (buffers < MAX_GATHER_BUFFERS && bytes < MAX_GATHER_BYTES) {
-            Item next = control.isEmpty() ? pending.poll() : control.poll();
+            Item next;
+            if (noControl()) {
+                next = pending.poll();
+            } else {
+                next = control.poll();
+                if (control.isEmpty()) {
+                    control = null; // most connections send pongs rarely: hold nothing between them
+                }
+            }
             if (next == null) {
                 break;
             }
@@ -399,13 +445,13 @@ final class OutboundQueue {
         }
 
         private void complete(Throwable cause) {
-            synchronized (lock) {
+            synchronized (OutboundQueue.this) {
                 writing = false;
                 queuedBytes -= bytes;
                 done = true;
                 error = cause;
                 if (roomWaiters > 0) {
-                    lock.notifyAll(); // only a blocked sender waits here; most writes have none to wake
+                    OutboundQueue.this.notifyAll(); // only a blocked sender waits here; most writes have none to wake
                 }
                 if (synchronous) {
                     return;
@@ -439,7 +485,7 @@ final class OutboundQueue {
                 item.callback.failed(error);
             }
             if (item.close) {
-                synchronized (lock) {
+                synchronized (OutboundQueue.this) {
                     Runnable hook = afterClose;
                     afterClose = null;
                     return hook;

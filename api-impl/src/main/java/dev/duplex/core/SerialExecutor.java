@@ -4,7 +4,8 @@ import java.lang.System.Logger.Level;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * Runs tasks one at a time, in submission order, on threads of a shared pool: the per-connection dispatcher that
@@ -20,13 +21,28 @@ public final class SerialExecutor implements Executor {
 
     private static final System.Logger LOG = System.getLogger(SerialExecutor.class.getName());
     private static final int BURST = 64;
+    private static final VarHandle SCHEDULED;
+
+    static {
+        try {
+            SCHEDULED = MethodHandles.lookup().findVarHandle(SerialExecutor.class, "scheduled", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     /** How deep the current thread is in inline tasks (of any connection). */
     private static final ThreadLocal<int[]> INLINE_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
     private final Executor pool;
     private final ClassLoader contextClassLoader;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** True while a worker (pool or inline) owns the queue; a field with a VarHandle, not an AtomicBoolean. */
+    private volatile boolean scheduled;
+
+    /** Takes ownership of the queue: true when no worker had it. */
+    private boolean claim() {
+        return SCHEDULED.compareAndSet(this, false, true);
+    }
 
     public SerialExecutor(Executor pool, ClassLoader contextClassLoader) {
         this.pool = pool;
@@ -36,7 +52,7 @@ public final class SerialExecutor implements Executor {
     @Override
     public void execute(Runnable task) {
         tasks.add(task);
-        if (scheduled.compareAndSet(false, true)) {
+        if (claim()) {
             submit();
         }
     }
@@ -52,7 +68,7 @@ public final class SerialExecutor implements Executor {
 
     /** Schedules the tasks queued by {@link #enqueue}, if any and if no worker is on them already. */
     void kick() {
-        if (!tasks.isEmpty() && scheduled.compareAndSet(false, true)) {
+        if (!tasks.isEmpty() && claim()) {
             submit();
         }
     }
@@ -62,7 +78,7 @@ public final class SerialExecutor implements Executor {
      * otherwise queues it like {@link #execute}, so the order of tasks is kept either way.
      */
     public void executeInline(Runnable task) {
-        if (!tasks.isEmpty() || !scheduled.compareAndSet(false, true)) {
+        if (!tasks.isEmpty() || !claim()) {
             execute(task);
             return;
         }
@@ -80,9 +96,9 @@ public final class SerialExecutor implements Executor {
         } finally {
             depth[0]--;
             thread.setContextClassLoader(previous);
-            scheduled.set(false);
+            scheduled = false;
             // Tasks queued while this one ran (onClose, say) go to the pool, in order.
-            if (!tasks.isEmpty() && scheduled.compareAndSet(false, true)) {
+            if (!tasks.isEmpty() && claim()) {
                 submit();
             }
         }
@@ -101,7 +117,7 @@ public final class SerialExecutor implements Executor {
             pool.execute(this::runBurst);
         } catch (RejectedExecutionException e) {
             // The container is shutting down: its sessions were closed or aborted already.
-            scheduled.set(false);
+            scheduled = false;
             tasks.clear();
             LOG.log(Level.DEBUG, "dropping callbacks of a connection: the container's threads have stopped");
         }
@@ -127,9 +143,9 @@ public final class SerialExecutor implements Executor {
             }
         } finally {
             thread.setContextClassLoader(previous);
-            scheduled.set(false);
+            scheduled = false;
             // A task may have been added after our last poll but before the flag was cleared.
-            if (!tasks.isEmpty() && scheduled.compareAndSet(false, true)) {
+            if (!tasks.isEmpty() && claim()) {
                 submit();
             }
         }

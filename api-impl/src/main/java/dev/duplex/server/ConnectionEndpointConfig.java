@@ -1,10 +1,10 @@
 package dev.duplex.server;
 
+import dev.duplex.session.UserProperties;
 import jakarta.websocket.Decoder;
 import jakarta.websocket.Encoder;
 import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerEndpointConfig;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +20,7 @@ final class ConnectionEndpointConfig implements ServerEndpointConfig {
 
     ConnectionEndpointConfig(ServerEndpointConfig deployed) {
         this.deployed = deployed;
-        this.userProperties = new HashMap<>(deployed.getUserProperties());
+        this.userProperties = UserProperties.copyOf(deployed.getUserProperties());
     }
 
     @Override

@@ -75,7 +75,8 @@ final class UpgradeProcessor {
         PendingSession pending = transport -> {
             WsSession session = new WsSession(container, endpoint, config, context, registration.sessions(),
                     container.sessionSettings());
-            Connection connection = new Connection(transport, container.connectionConfig(session.getId()), session);
+            Connection connection = new Connection(transport, container.connectionConfig(), session.getId(),
+                    session);
             session.bind(connection);
             if (endpoint instanceof PojoEndpoint pojo) {
                 pojo.applyLimits(session);

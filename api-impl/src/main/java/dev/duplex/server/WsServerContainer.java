@@ -44,6 +44,8 @@ public final class WsServerContainer extends ContainerDefaults implements Server
     private volatile HttpUpgrader httpUpgrader;
     /** The API's own default; servlet-integration chooses per container (ContainerSettings.defaultDispatch). */
     private volatile boolean inlineDispatch;
+    /** The connection settings shared by new sessions; rebuilt when a setting they carry changes. */
+    private volatile ConnectionConfig sharedConfig;
 
     /**
      * @param name names the container's threads (e.g. the context path)
@@ -217,9 +219,20 @@ public final class WsServerContainer extends ContainerDefaults implements Server
         return sessionSettings(closeOnOverflow);
     }
 
-    ConnectionConfig connectionConfig(String sessionId) {
-        return ConnectionConfig.builder().id(sessionId).executor(threads.pool()).scheduler(threads.timer())
-                .classLoader(classLoader).outboundLimit(getOutboundLimit()).inlineDispatch(inlineDispatch).build();
+    /**
+     * The connection settings of new sessions: one instance shared by every connection while the container's
+     * settings stay the same (an idle connection should hold little); each connection keeps its own id.
+     */
+    ConnectionConfig connectionConfig() {
+        long outboundLimit = getOutboundLimit();
+        boolean inline = inlineDispatch;
+        ConnectionConfig shared = sharedConfig;
+        if (shared == null || shared.outboundLimit() != outboundLimit || shared.inlineDispatch() != inline) {
+            shared = ConnectionConfig.builder().executor(threads.pool()).scheduler(threads.timer())
+                    .classLoader(classLoader).outboundLimit(outboundLimit).inlineDispatch(inline).build();
+            sharedConfig = shared; // racing rebuilds are equal: either may stay
+        }
+        return shared;
     }
 
     // ---------------------------------------------------------------- lifecycle

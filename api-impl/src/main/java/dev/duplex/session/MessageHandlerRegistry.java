@@ -3,20 +3,21 @@ package dev.duplex.session;
 import dev.duplex.coder.SessionDecoders;
 import dev.duplex.coder.TypeResolver;
 import jakarta.websocket.MessageHandler;
-import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * A session's message handlers: at most one per native kind (text, binary, pong), else
  * {@link IllegalStateException} (Session#addMessageHandler javadoc). Thread-safe; the reader thread reads it at each
- * message's first frame, and the handler chosen then serves the whole message.
+ * message's first frame, and the handler chosen then serves the whole message. One field per kind rather than a
+ * map: an idle connection should hold little.
  */
 final class MessageHandlerRegistry {
 
-    private final Map<MessageKind, RegisteredHandler> handlers = new EnumMap<>(MessageKind.class);
     private final SessionDecoders decoders;
+    private RegisteredHandler text;
+    private RegisteredHandler binary;
+    private RegisteredHandler pong;
 
     MessageHandlerRegistry(SessionDecoders decoders) {
         this.decoders = decoders;
@@ -36,13 +37,13 @@ final class MessageHandlerRegistry {
             throw new IllegalStateException("no decoder handles messages of type " + type.getName()
                     + " for handler " + handler.getClass().getName());
         }
-        RegisteredHandler existing = handlers.get(kind);
+        RegisteredHandler existing = get(kind);
         if (existing != null) {
             throw new IllegalStateException("a " + kind.name().toLowerCase() + " message handler is already registered ("
                     + existing.handler().getClass().getName() + "); remove it before adding "
                     + handler.getClass().getName());
         }
-        handlers.put(kind, new RegisteredHandler(handler, type, partial, kind));
+        set(kind, new RegisteredHandler(handler, type, partial, kind));
     }
 
     /** Registers a handler whose message type is read from its class's generic interface. */
@@ -58,17 +59,46 @@ final class MessageHandlerRegistry {
     }
 
     synchronized void remove(MessageHandler handler) {
-        handlers.values().removeIf(r -> r.handler() == handler);
+        for (MessageKind kind : MessageKind.values()) {
+            RegisteredHandler r = get(kind);
+            if (r != null && r.handler() == handler) {
+                set(kind, null);
+            }
+        }
     }
 
     synchronized RegisteredHandler get(MessageKind kind) {
-        return handlers.get(kind);
+        switch (kind) {
+            case TEXT:
+                return text;
+            case BINARY:
+                return binary;
+            default:
+                return pong;
+        }
+    }
+
+    /** Under the lock. */
+    private void set(MessageKind kind, RegisteredHandler handler) {
+        switch (kind) {
+            case TEXT:
+                text = handler;
+                break;
+            case BINARY:
+                binary = handler;
+                break;
+            default:
+                pong = handler;
+        }
     }
 
     synchronized Set<MessageHandler> all() {
         Set<MessageHandler> set = new HashSet<>();
-        for (RegisteredHandler r : handlers.values()) {
-            set.add(r.handler());
+        for (MessageKind kind : MessageKind.values()) {
+            RegisteredHandler r = get(kind);
+            if (r != null) {
+                set.add(r.handler());
+            }
         }
         return java.util.Collections.unmodifiableSet(set);
     }

@@ -16,6 +16,8 @@ import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -37,6 +39,18 @@ public final class WsSession implements Session, ConnectionHandler {
 
     private static final System.Logger LOG = System.getLogger(WsSession.class.getName());
     private static final AtomicLong IDS = new AtomicLong();
+    private static final VarHandle BASIC;
+    private static final VarHandle ASYNC;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            BASIC = lookup.findVarHandle(WsSession.class, "basic", WsBasicRemote.class);
+            ASYNC = lookup.findVarHandle(WsSession.class, "async", WsAsyncRemote.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final String id = Long.toHexString(IDS.incrementAndGet());
     private final WebSocketContainer container;
@@ -54,8 +68,9 @@ public final class WsSession implements Session, ConnectionHandler {
     private volatile int maxBinaryMessageBufferSize;
     private volatile long sendTimeout;
     private final boolean closeOnOverflow;
-    private final WsBasicRemote basic;
-    private final WsAsyncRemote async;
+    /** Created on first use (an idle connection should hold little), once: set through BASIC and ASYNC. */
+    private volatile WsBasicRemote basic;
+    private volatile WsAsyncRemote async;
 
     public WsSession(WebSocketContainer container, Endpoint endpoint, EndpointConfig endpointConfig,
             SessionContext context, SessionGroup group, SessionSettings settings) {
@@ -73,8 +88,6 @@ public final class WsSession implements Session, ConnectionHandler {
         this.encoders = CoderSpecs.sessionEncoders(endpointConfig);
         this.handlers = new MessageHandlerRegistry(decoders);
         this.inbound = new InboundDispatch(this, handlers, endpoint, decoders);
-        this.basic = new WsBasicRemote(this);
-        this.async = new WsAsyncRemote(this);
     }
 
     /** Binds the connection this session runs on; called once, before the connection starts. */
@@ -88,8 +101,22 @@ public final class WsSession implements Session, ConnectionHandler {
         connection.setIdleTimeout(maxIdleTimeout);
     }
 
+    /** The async remote, created by the first caller that asks; racing callers all get the same one. */
     WsAsyncRemote asyncRemote() {
-        return async;
+        WsAsyncRemote remote = async;
+        return remote != null ? remote : (WsAsyncRemote) firstSet(ASYNC, new WsAsyncRemote(this));
+    }
+
+    /** The basic remote, created like {@link #asyncRemote()}. */
+    WsBasicRemote basicRemote() {
+        WsBasicRemote remote = basic;
+        return remote != null ? remote : (WsBasicRemote) firstSet(BASIC, new WsBasicRemote(this));
+    }
+
+    /** Sets the field of {@code handle} to {@code created} unless another thread set it first; returns the winner. */
+    private Object firstSet(VarHandle handle, Object created) {
+        Object won = handle.compareAndExchange(this, null, created);
+        return won != null ? won : created;
     }
 
     Connection connection() {
@@ -286,12 +313,12 @@ public final class WsSession implements Session, ConnectionHandler {
 
     @Override
     public RemoteEndpoint.Async getAsyncRemote() {
-        return async;
+        return asyncRemote();
     }
 
     @Override
     public RemoteEndpoint.Basic getBasicRemote() {
-        return basic;
+        return basicRemote();
     }
 
     @Override

@@ -144,6 +144,42 @@ class ConnectionFeaturesTest {
         assertTrue(frames.get(0).startsWith("CLOSE 1001 ") && frames.get(0).contains("idle"), frames.toString());
     }
 
+    /** The idle timer is created on first use: threads racing to set it share one, and it fires once. */
+    @Test
+    void racingIdleTimeoutSettersShareOneTimerThatClosesOnce() throws Exception {
+        int threads = 8;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        List<Thread> setters = new java.util.ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Thread t = new Thread(() -> {
+                try {
+                    start.await();
+                    connection.setIdleTimeout(150);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            t.start();
+            setters.add(t);
+        }
+        for (Thread t : setters) {
+            t.join();
+        }
+        List<String> frames = decode(transport.awaitWritten(4));
+        assertEquals(1, frames.size(), frames.toString());
+        assertTrue(frames.get(0).startsWith("CLOSE 1001 "), frames.toString());
+    }
+
+    /** An idle timeout set once the connection ended creates no timer and never fires. */
+    @Test
+    void anIdleTimeoutSetAfterTheConnectionEndedNeverFires() throws Exception {
+        transport.eof();
+        assertTrue(transport.isClosed());
+        connection.setIdleTimeout(50);
+        Thread.sleep(300);
+        assertTrue(decode(transport.written()).isEmpty(), "nothing written after the end");
+    }
+
     @Test
     void batchedMessagesGoOutInOneWriteOnFlush() throws Exception {
         connection.setBatching(true);
