@@ -1,5 +1,6 @@
 package dev.duplex.pojo;
 
+import dev.duplex.session.WsSession;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.EncodeException;
 import jakarta.websocket.Endpoint;
@@ -99,7 +100,11 @@ public final class PojoEndpoint extends Endpoint {
         Object result = call(m.method(), context);
         if (m.returnsValue() && result != null) {
             try {
-                session.getBasicRemote().sendObject(result);
+                if (session instanceof WsSession own) {
+                    own.sendReturnValue(result); // a returned buffer is the container's: sent without a copy
+                } else {
+                    session.getBasicRemote().sendObject(result);
+                }
             } catch (IllegalStateException e) {
                 if (session.isOpen()) {
                     onError(session, e);

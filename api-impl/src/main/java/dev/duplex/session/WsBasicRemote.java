@@ -34,6 +34,21 @@ final class WsBasicRemote extends WsRemoteEndpoint implements RemoteEndpoint.Bas
         data.position(data.limit()); // javadoc: the buffer has been consumed once the send returned
     }
 
+    /**
+     * Sends what an {@code @OnMessage} method returned. The application let go of the value by returning it, so a
+     * binary one (a returned {@code ByteBuffer}, or what an encoder made of the value) is queued as it is, even
+     * inline, where a send of a buffer the application keeps queues a copy ({@link #payload}).
+     */
+    void sendReturned(Object value) throws IOException, EncodeException {
+        Object wire = OutgoingObject.toWire(value, session.encoders());
+        if (wire instanceof String s) {
+            sendText(s);
+            return;
+        }
+        ByteBuffer payload = ((ByteBuffer) wire).duplicate();
+        sendBlocking(payload.remaining(), cb -> session.connection().sendBinary(payload, cb));
+    }
+
     @Override
     public void sendText(String partialMessage, boolean isLast) throws IOException {
         requireNonNull(partialMessage, "partialMessage");

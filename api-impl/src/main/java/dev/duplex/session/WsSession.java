@@ -8,6 +8,7 @@ import dev.duplex.core.ConnectionHandler;
 import dev.duplex.core.InboundMode;
 import dev.duplex.frame.CloseCodes;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.EncodeException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Extension;
@@ -117,6 +118,14 @@ public final class WsSession implements Session, ConnectionHandler {
     private Object firstSet(VarHandle handle, Object created) {
         Object won = handle.compareAndExchange(this, null, created);
         return won != null ? won : created;
+    }
+
+    /**
+     * Sends the value an {@code @OnMessage} method returned, as {@code getBasicRemote().sendObject} would, except
+     * that a binary value is not copied: it is the container's once returned.
+     */
+    public void sendReturnValue(Object value) throws IOException, EncodeException {
+        basicRemote().sendReturned(value);
     }
 
     Connection connection() {
