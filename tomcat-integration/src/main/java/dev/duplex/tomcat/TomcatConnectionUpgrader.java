@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * {@code HttpServletRequest.upgrade()}, but with a handler that Tomcat drives directly on its socket, as it drives
  * its own WebSocket implementation. The portable path (servlet non-blocking streams) costs a trip through Tomcat's
  * poller and a thread hand-off for every message a peer sends after waiting for a reply; this one reads the next
- * message on the same thread when it is there (benchmarks/README.md, "Duplex on Tomcat").
+ * message on the same thread when it is there (benchmarks/README.md, "Session 3").
  *
  * <p>Found by {@link java.util.ServiceLoader} in the web application's class loader. Declines (returns false) for
  * requests Tomcat does not serve, for HTTP/2, when Tomcat's connector classes are not visible, and when the key

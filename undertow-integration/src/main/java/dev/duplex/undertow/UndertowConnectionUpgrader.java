@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * ours ({@link UndertowUpgrade}), and Duplex then reads and writes the XNIO connection itself
  * ({@link UndertowTransport}). The servlet upgrade keeps, for every connection's whole life, the exchange, the
  * servlet request and response, an upgrade handler instance, Undertow's upgraded stream objects and their listeners;
- * this path keeps none of them (benchmarks/README.md, "Duplex on Undertow").
+ * this path keeps none of them (benchmarks/README.md, "Session 4").
  *
  * <p>Found by {@link java.util.ServiceLoader} in the web application's class loader. Declines (returns false) for
  * requests that are not Undertow's servlet requests (wrappers unwrapped), for other protocols than HTTP/1.1, when
