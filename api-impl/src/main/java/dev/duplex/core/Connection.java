@@ -548,7 +548,7 @@ public final class Connection implements TransportListener {
         @Override
         public void onPing(ByteBuffer payload) {
             // RFC 6455 §5.5.2: answer every ping with a pong carrying the same payload, unless closing.
-            synchronized (this) {
+            synchronized (Connection.this) {
                 if (state != State.OPEN) {
                     return;
                 }
