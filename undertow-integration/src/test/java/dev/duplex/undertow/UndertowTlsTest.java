@@ -3,6 +3,7 @@ package dev.duplex.undertow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.duplex.servlet.testing.EchoEndpoint;
 import dev.duplex.servlet.testing.JdkPeer;
 import dev.duplex.servlet.testing.UndertowServer;
 import java.io.InputStream;

@@ -44,6 +44,22 @@ public final class JdkPeer implements WebSocket.Listener, AutoCloseable {
         return next();
     }
 
+    /**
+     * Asks {@link EchoEndpoint} ten times which transport read the message. Inline callbacks run below the transport
+     * that read their message; one that arrives while the session's executor is still busy (its onOpen, say) runs
+     * there instead and names none. So: never {@code other}, and {@code transport} at least once.
+     */
+    public void assertCarriedBy(String transport, String other) throws Exception {
+        boolean seen = false;
+        for (int i = 0; i < 10; i++) {
+            String answer = (String) ask("transport?");
+            org.junit.jupiter.api.Assertions.assertFalse(answer == null || answer.contains(other),
+                    "carried by " + answer);
+            seen |= answer.equals(transport);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(seen, "no message was read by " + transport);
+    }
+
     @Override
     public void onOpen(WebSocket webSocket) {
         webSocket.request(1);

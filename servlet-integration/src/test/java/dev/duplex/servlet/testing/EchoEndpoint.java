@@ -1,4 +1,4 @@
-package dev.duplex.undertow;
+package dev.duplex.servlet.testing;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -15,17 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Echoes text and binary messages. Commands: "transport?" names the Duplex transport classes on the stack of the
- * thread handling the message, "thread?" names that thread, "secure?" answers whether the session is secure,
- * "id?" answers the session id (under which {@link #closes} reports the first onClose and {@link #endings} counts onClose and onError calls), and
- * "close-me" makes the server start the close handshake.
+ * The echo endpoint of the direct-path modules' tests (Tomcat, Undertow). Echoes text and binary messages.
+ * Commands: "transport?" names the Duplex transport classes on the stack of the thread handling the message,
+ * "thread?" names that thread, "secure?" answers whether the session is secure, "id?" answers the session id
+ * (under which {@link #closes} reports the first onClose and {@link #endings} counts onClose and onError calls),
+ * and "close-me" makes the server start the close handshake.
  */
 @ServerEndpoint("/echo")
 public class EchoEndpoint {
 
-    static final int MAX_MESSAGE = 8 << 20;
-    static final Map<String, CompletableFuture<String>> closes = new ConcurrentHashMap<>();
-    static final Map<String, AtomicInteger> endings = new ConcurrentHashMap<>();
+    public static final int MAX_MESSAGE = 8 << 20;
+    public static final Map<String, CompletableFuture<String>> closes = new ConcurrentHashMap<>();
+    public static final Map<String, AtomicInteger> endings = new ConcurrentHashMap<>();
 
     @OnOpen
     public void open(Session session) {
