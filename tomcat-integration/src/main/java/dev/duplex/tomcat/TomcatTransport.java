@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.tomcat.util.net.AbstractEndpoint.Handler.SocketState;
+import org.apache.tomcat.util.net.SocketBufferHandler;
 import org.apache.tomcat.util.net.SocketEvent;
 import org.apache.tomcat.util.net.SocketWrapperBase;
 
@@ -39,6 +40,8 @@ final class TomcatTransport implements Transport {
 
     private final SocketWrapperBase<?> socket;
     private final boolean secure;
+    /** TLS on the socket itself (the request may call a plain connection secure, behind a TLS proxy). */
+    private final boolean tls;
     private volatile TransportListener listener;
 
     private final Pump writePump = new Pump(this::writeSome);
@@ -65,6 +68,7 @@ final class TomcatTransport implements Transport {
     TomcatTransport(SocketWrapperBase<?> socket, boolean secure) {
         this.socket = socket;
         this.secure = secure;
+        this.tls = secure || socket.getSslSupport() != null;
     }
 
     @Override
@@ -108,6 +112,7 @@ final class TomcatTransport implements Transport {
 
     private SocketState read() {
         byte[] buffer = ReadBuffers.take(); // per thread: an idle connection holds none
+        boolean drained = false;
         try {
             while (!ended.get() && !closeRequested) {
                 synchronized (lock) {
@@ -116,10 +121,14 @@ final class TomcatTransport implements Transport {
                         return SocketState.SUSPENDED;
                     }
                 }
+                if (drained) {
+                    return SocketState.UPGRADED; // Tomcat's poller sees any byte that arrived since
+                }
                 int n = socket.read(false, buffer, 0, buffer.length);
                 if (n == 0) {
                     return SocketState.UPGRADED;
                 }
+                drained = n > 0 && n < buffer.length && drainedBy(n);
                 if (n < 0) {
                     end(null);
                     break;
@@ -140,6 +149,20 @@ final class TomcatTransport implements Transport {
             ReadBuffers.give(buffer);
         }
         return SocketState.SUSPENDED; // ended or closing: nothing more to read
+    }
+
+    /**
+     * True when a plain read of {@code n} bytes left nothing behind: Tomcat's buffer is empty and the read did not
+     * fill it, so the socket held no more. The next read would only find nothing (one system call per message saved
+     * at one message in flight); Tomcat's poller, which watches the socket itself, reports what arrives later. Over
+     * TLS the channel may still hold decrypted records the poller cannot see: read until nothing comes.
+     */
+    private boolean drainedBy(int n) {
+        if (tls) {
+            return false;
+        }
+        SocketBufferHandler buffers = socket.getSocketBufferHandler();
+        return buffers != null && buffers.isReadBufferEmpty() && n < buffers.getReadBuffer().capacity();
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.xnio.StreamConnection;
 import org.xnio.XnioIoThread;
 import org.xnio.conduits.ConduitStreamSinkChannel;
 import org.xnio.conduits.ConduitStreamSourceChannel;
+import org.xnio.ssl.SslConnection;
 
 /**
  * A {@link Transport} on the XNIO connection of an upgraded Undertow exchange. It is the connection's read and write
@@ -82,6 +83,8 @@ final class UndertowTransport implements Transport, ChannelListener<Channel>, Se
 
     private final StreamConnection connection;
     private final boolean secure;
+    /** TLS on the connection itself (the request may call a plain connection secure, behind a TLS proxy). */
+    private final boolean tls;
     private final Pump writePump = new Pump(this);
     private volatile TransportListener listener;
     /** The flags above; changed with {@link #STATE}. */
@@ -101,6 +104,7 @@ final class UndertowTransport implements Transport, ChannelListener<Channel>, Se
     UndertowTransport(StreamConnection connection, boolean secure) {
         this.connection = connection;
         this.secure = secure;
+        this.tls = secure || connection instanceof SslConnection;
     }
 
     @Override
@@ -152,8 +156,16 @@ final class UndertowTransport implements Transport, ChannelListener<Channel>, Se
                     end(null);
                     return;
                 }
+                boolean drained = !tls && buffer.hasRemaining(); // see below
                 buffer.flip();
                 deliver(buffer);
+                if (drained) {
+                    // A plain read that did not fill the buffer emptied the socket: the next one would find nothing.
+                    // Reads stay resumed, so XNIO reports what arrives later (one system call per message saved).
+                    // Over TLS the conduit may hold decrypted records the selector cannot see: read until nothing.
+                    mayRead(source); // suspends reads now if the listener paused or closed
+                    return;
+                }
             }
         } catch (IOException e) {
             end(e);
