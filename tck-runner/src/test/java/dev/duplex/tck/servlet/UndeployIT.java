@@ -50,6 +50,8 @@ class UndeployIT {
     private static final long CLOSE_BOUND_MILLIS = 10_000;
     private static final long HEAP_TOLERANCE = 24L * 1024 * 1024;
     private static final long METASPACE_TOLERANCE = 16L * 1024 * 1024;
+    /** Where the dumps taken while a class loader was held went (null: none taken). */
+    private static volatile String heldDumps;
 
     @ArquillianResource
     private Deployer deployer;
@@ -134,7 +136,8 @@ class UndeployIT {
             }
         }
         assertEquals(List.of(), alive, "deployments whose class loader is still reachable after undeploy and GC"
-                + (alive.isEmpty() ? "" : "; heap dump of live objects: " + dumpHeap()));
+                + (alive.isEmpty() ? "" : "; heap dump of live objects: " + dumpHeap("after")
+                + "; dumps taken while a loader was held, after 5 s: " + (heldDumps == null ? "none" : heldDumps)));
         long heapGrowth = afterTwentieth[0] - afterFifth[0];
         long metaspaceGrowth = afterTwentieth[1] - afterFifth[1];
         assertTrue(heapGrowth < HEAP_TOLERANCE, "heap after GC grew by " + heapGrowth + " bytes from the 5th to the"
@@ -147,19 +150,42 @@ class UndeployIT {
      * Writes a heap dump of the live objects into the failsafe reports directory (beside the class path's
      * {@code test-classes}), named after the container and the process, for finding what holds a loader.
      */
-    private static String dumpHeap() {
+    private static String dumpHeap(String when) {
         try {
-            Path classes = Path.of(UndeployIT.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path dir = classes.resolveSibling("failsafe-reports");
-            Files.createDirectories(dir);
-            Path dump = dir.resolve(UndeployIT.class.getName() + "-" + System.getProperty("duplex.tck.container")
-                    + "-" + ProcessHandle.current().pid() + ".hprof");
+            Path dump = reportFile(when + ".hprof");
             Files.deleteIfExists(dump);
             ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(dump.toString(), true);
             return dump.toString();
         } catch (IOException | URISyntaxException | RuntimeException e) {
             return "not written (" + e + ")";
         }
+    }
+
+    /** Every thread's stack, into the failsafe reports directory: who runs what while a loader is held. */
+    private static String dumpThreads(String when) {
+        try {
+            StringBuilder text = new StringBuilder();
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                text.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+                for (StackTraceElement frame : stack) {
+                    text.append("    at ").append(frame).append('\n');
+                }
+                text.append('\n');
+            });
+            Path dump = reportFile(when + "-threads.txt");
+            Files.writeString(dump, text);
+            return dump.toString();
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return "not written (" + e + ")";
+        }
+    }
+
+    private static Path reportFile(String suffix) throws IOException, URISyntaxException {
+        Path classes = Path.of(UndeployIT.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path dir = classes.resolveSibling("failsafe-reports");
+        Files.createDirectories(dir);
+        return dir.resolve(UndeployIT.class.getName() + "-" + System.getProperty("duplex.tck.container")
+                + "-" + ProcessHandle.current().pid() + "-" + suffix);
     }
 
     private URI endpoint() {
@@ -182,11 +208,18 @@ class UndeployIT {
      * last, and so the last closed connection, until it woke again (duplex-jetty-integration now wakes it).
      */
     private static long[] memoryAfterGc(List<WeakReference<ClassLoader>> refs) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        long start = System.nanoTime();
+        long deadline = start + 10_000_000_000L;
         System.gc();
         while (refs.stream().anyMatch(r -> r.get() != null) && System.nanoTime() < deadline) {
             Thread.sleep(50); // polling: nothing notifies us when a container thread lets go
             System.gc();
+            if (heldDumps == null && System.nanoTime() - start > 5_000_000_000L
+                    && refs.stream().anyMatch(r -> r.get() != null)) {
+                // Rarely (Tomcat's servlet path) a loader stays reachable a little over 10 s, and is let go before
+                // the dump that follows the failure: record the holder while it holds.
+                heldDumps = dumpThreads("held") + ", " + dumpHeap("held");
+            }
         }
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
