@@ -70,13 +70,13 @@ final class Report {
     private void table(StringBuilder md, Scenario s) {
         md.append("## ").append(s.name()).append("\n\n");
         boolean idle = s.mode() == Scenario.Mode.IDLE;
-        md.append("| server | ").append(s.metric()).append(" | spread | × tomcat | × raw | ")
+        md.append("| server | ").append(s.metric()).append(" | spread | × tomcat | × tomcat per rep | × raw | ")
                 .append(idle ? "× own | heap B/conn | spread | off-heap B/conn | spread | of which NMT Other "
                         + "| of which thread stacks | direct buffers (MXBean) | JIT + classes, not counted "
                         + "| non-heap RSS B/conn | RSS B/conn | conns held |"
                         : "p50 µs | p99 µs | p99.9 µs | server CPU µs/msg |")
                 .append(" runs ok | errors | load avg |\n")
-                .append("|---|").append("--:|".repeat(idle ? 17 : 9)).append("---|--:|\n");
+                .append("|---|").append("--:|".repeat(idle ? 18 : 10)).append("---|--:|\n");
         double reference = median(ok(s, ServerSpec.REFERENCE.id), Result::headline);
         double floor = median(ok(s, ServerSpec.FLOOR.id), Result::headline);
         for (ServerSpec server : servers) {
@@ -88,7 +88,8 @@ final class Report {
             double value = median(ok, Result::headline);
             md.append("| ").append(server.id).append(" | ").append(num(value)).append(" | ")
                     .append(spread(ok, Result::headline)).append(" | ").append(ratio(value, reference))
-                    .append(" | ").append(ratio(value, floor)).append(" | ");
+                    .append(" | ").append(pairedRatios(s, server.id)).append(" | ")
+                    .append(ratio(value, floor)).append(" | ");
             if (idle) {
                 md.append(ratio(value, median(ok(s, own(server.id)), Result::headline))).append(" | ");
                 idleColumns(md, ok);
@@ -121,6 +122,28 @@ final class Report {
         for (ToDoubleFunction<Result> f : more) {
             md.append(num(median(ok, f))).append(" | ");
         }
+    }
+
+    /**
+     * The ratio to Tomcat's own within each repetition (the two servers ran minutes apart at most, so slow drift of
+     * the machine mostly cancels): the median of those ratios and their range, or "–" without a pair.
+     */
+    private String pairedRatios(Scenario s, String id) {
+        List<Double> ratios = new ArrayList<>();
+        for (Result r : ok(s, id)) {
+            for (Result t : ok(s, ServerSpec.REFERENCE.id)) {
+                if (t.rep == r.rep && t.headline() > 0 && !Double.isNaN(r.headline())) {
+                    ratios.add(r.headline() / t.headline());
+                }
+            }
+        }
+        if (ratios.isEmpty()) {
+            return "–";
+        }
+        ratios.sort(null);
+        int n = ratios.size();
+        double median = n % 2 == 1 ? ratios.get(n / 2) : (ratios.get(n / 2 - 1) + ratios.get(n / 2)) / 2;
+        return String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", median, ratios.get(0), ratios.get(n - 1));
     }
 
     /** The host container's own implementation for a server id: duplex-undertow, undertow -> undertow. */

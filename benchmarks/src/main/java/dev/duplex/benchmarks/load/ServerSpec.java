@@ -34,6 +34,9 @@ public enum ServerSpec {
             Jars.DUPLEX, Jars.UNDERTOW, Jars.DUPLEX_UNDERTOW),
     UNDERTOW("undertow", "UndertowOwnServer", Jars.UNDERTOW,
             List.of("undertow-websockets-jsr-", "jakarta.websocket-api-", "jakarta.websocket-client-api-")),
+    /** Undertow's own with its callbacks on the worker threads (WildFly's default): the peer of Duplex's executor. */
+    UNDERTOW_WORKER("undertow-worker", "UndertowOwnServer", "-Dbench.undertow.dispatchToWorker=true", Jars.UNDERTOW,
+            List.of("undertow-websockets-jsr-", "jakarta.websocket-api-", "jakarta.websocket-client-api-")),
     /** Embedded Undertow and a bare upgraded connection: the baseline for Duplex's own share on Undertow. */
     UNDERTOW_BARE("undertow-bare", "UndertowBareUpgradeServer", Jars.UNDERTOW),
     DUPLEX_JETTY("duplex-jetty", "DuplexJettyServer", Jars.DUPLEX, Jars.JETTY,
@@ -72,7 +75,7 @@ public enum ServerSpec {
     public static List<ServerSpec> standard() {
         return java.util.Arrays.stream(values())
                 .filter(s -> s != DUPLEX_TOMCAT_INLINE && s != DUPLEX_TOMCAT_EXECUTOR && s != DUPLEX_UNDERTOW_INLINE
-                        && s != TOMCAT_BARE && s != UNDERTOW_BARE)
+                        && s != UNDERTOW_WORKER && s != TOMCAT_BARE && s != UNDERTOW_BARE)
                 .toList();
     }
 

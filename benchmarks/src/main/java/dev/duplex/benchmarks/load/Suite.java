@@ -22,6 +22,12 @@ import java.util.List;
  *     [--out benchmarks/results] [--jfr DIR] [--date yyyy-MM-dd]
  * </pre>
  * BUILD defaults to the system property {@code duplex.benchmarks.build}, else {@code benchmarks/target}.
+ *
+ * <p>{@code --interleave ROUNDS} instead starts every server once and keeps them all up (each pinned to CPU 0; the
+ * ones not under load are idle): for each scenario, an unrecorded round warms each of them up, then each of ROUNDS
+ * rounds runs the scenario against every server in turn, a few seconds apart. The report's per-repetition ratios
+ * then pair runs that close in time, which is what a machine whose speed drifts from minute to minute needs.
+ * The idle scenario is left out of that mode (it measures a freshly started server).
  */
 public final class Suite {
 
@@ -40,6 +46,7 @@ public final class Suite {
         Path out = Path.of("benchmarks/results");
         Path jfr = null;
         String date = LocalDate.now().toString();
+        int interleave = 0;
         for (int i = 0; i < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
@@ -53,27 +60,74 @@ public final class Suite {
                 case "--out" -> out = Path.of(value);
                 case "--jfr" -> jfr = Path.of(value);
                 case "--date" -> date = value;
+                case "--interleave" -> interleave = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         List<String> filter = scenarioFilter;
-        List<Scenario> scenarios = Scenario.standard(warmup, duration, idle).stream()
-                .filter(s -> filter.isEmpty() || filter.stream().anyMatch(f -> s.name().contains(f))).toList();
+        List<Scenario> all = Scenario.standard(warmup, duration, idle);
+        List<String> names = all.stream().map(Scenario::name).toList();
+        // an entry naming a scenario in full takes only that one (echo-64B-text-c100-w1 is also part of ...-w16)
+        List<Scenario> scenarios = all.stream().filter(s -> filter.isEmpty() || filter.stream().anyMatch(
+                f -> names.contains(f) ? f.equals(s.name()) : s.name().contains(f))).toList();
         pinSelf("1");
         String loadBefore = loadAverage();
         List<Result> results = new ArrayList<>();
-        for (int rep = 1; rep <= reps; rep++) {
-            for (ServerSpec server : servers) {
-                results.addAll(runServer(server, rep, scenarios, build, jfr));
+        if (interleave > 0) {
+            scenarios = scenarios.stream().filter(s -> s.mode() != Scenario.Mode.IDLE).toList();
+            reps = interleave;
+            results.addAll(interleaved(servers, scenarios, interleave, build));
+        } else {
+            for (int rep = 1; rep <= reps; rep++) {
+                for (ServerSpec server : servers) {
+                    results.addAll(runServer(server, rep, scenarios, build, jfr));
+                }
             }
         }
         Report report = new Report(results, scenarios, servers, reps, loadBefore, loadAverage());
         report.write(out, date);
     }
 
+    /** {@code --interleave}: every server up at once, each scenario run against each in turn, round after round. */
+    private static List<Result> interleaved(List<ServerSpec> servers, List<Scenario> scenarios, int rounds,
+            Path build) throws IOException, InterruptedException {
+        List<Result> results = new ArrayList<>();
+        List<ServerProcess> running = new ArrayList<>();
+        try {
+            for (ServerSpec spec : servers) {
+                List<String> jvm = new ArrayList<>(JVM_OPTIONS);
+                jvm.addAll(spec.jvmOptions);
+                running.add(start(spec, 0, build, jvm));
+            }
+            for (Scenario scenario : scenarios) {
+                for (int round = 0; round <= rounds; round++) { // round 0 warms up and is not recorded
+                    for (ServerProcess server : running) {
+                        if (!server.spec.runs(scenario)) {
+                            continue;
+                        }
+                        Result result = runScenario(server, scenario);
+                        result.server = server.spec.id;
+                        result.rep = round;
+                        System.out.println((round == 0 ? "(warm-up, not recorded) " : "") + result);
+                        if (round > 0) {
+                            results.add(result);
+                        }
+                    }
+                }
+            }
+        } finally {
+            for (ServerProcess server : running) {
+                server.close();
+            }
+        }
+        return results;
+    }
+
+    private static final List<String> JVM_OPTIONS = List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC");
+
     private static List<Result> runServer(ServerSpec spec, int rep, List<Scenario> scenarios, Path build, Path jfr)
             throws IOException, InterruptedException {
-        List<String> jvm = new ArrayList<>(List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"));
+        List<String> jvm = new ArrayList<>(JVM_OPTIONS);
         if (scenarios.stream().anyMatch(s -> s.mode() == Scenario.Mode.IDLE)) {
             jvm.add("-XX:NativeMemoryTracking=summary"); // for the idle scenario's off-heap figure
         }
