@@ -19,7 +19,8 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  * A {@link Transport} on Tomcat's socket wrapper, driven by {@link TomcatUpgradeHandler#upgradeDispatch}.
  *
  * <p><b>Reading</b> happens only in Tomcat's read events (its worker threads, one event at a time per connection):
- * non-blocking reads until the socket has nothing more, then {@code UPGRADED} (Tomcat watches the socket again).
+ * non-blocking reads until the socket has nothing more (without TLS, a read that does not fill the buffer says so),
+ * then {@code UPGRADED} (Tomcat watches the socket again).
  * Paused, an event returns {@code SUSPENDED} (Tomcat stops watching); resuming asks Tomcat for a read event
  * ({@code processSocket}), which also reads what Tomcat already holds. Replies written by the callbacks of one read
  * (inline dispatch) wait in Tomcat's write buffer and leave in one write when the read's messages are handled,

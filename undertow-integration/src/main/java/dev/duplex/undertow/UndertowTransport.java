@@ -31,7 +31,8 @@ import org.xnio.ssl.SslConnection;
  *
  * <p><b>Reading</b> happens only on the connection's XNIO I/O thread, in read events: non-blocking reads until the
  * channel has nothing more (reads stay resumed, XNIO watches the socket), at most {@value #READS_PER_EVENT} per
- * event before the thread serves its other connections. Every call to the {@link TransportListener} is made on
+ * event before the thread serves its other connections. Without TLS, a read that does not fill the buffer is the
+ * event's last: the socket held no more. Every call to the {@link TransportListener} is made on
  * that thread, one at a time, never nested in a {@link Transport} call. Pausing is a flag: the next read event
  * sees it and suspends reads; resuming from any thread clears it and, if reads were suspended, resumes them on the
  * I/O thread (a task hop: Undertow's TLS conduit is not thread-safe). Replies written by inline callbacks during a
