@@ -1,6 +1,5 @@
 package dev.duplex.tomcat;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.duplex.servlet.testing.EchoEndpoint;
 import dev.duplex.servlet.testing.ForeignRequest;
 import dev.duplex.servlet.testing.JdkPeer;
+import dev.duplex.servlet.testing.SlowEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +16,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpClient;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Random;
@@ -74,14 +73,7 @@ class TomcatDirectTest {
     void echoesEverySizeUpToRepliesThatFillTheSocket() throws Exception {
         Random random = new Random(7);
         try (JdkPeer peer = JdkPeer.connect(http, server.uri("/echo"))) {
-            for (int size : new int[] {0, 1, 125, 126, 65_535, 65_536, 1 << 20, EchoEndpoint.MAX_MESSAGE}) {
-                byte[] bytes = new byte[size];
-                random.nextBytes(bytes);
-                peer.ws.sendBinary(ByteBuffer.wrap(bytes), true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
-                Object echo = peer.messages.poll(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
-                assertTrue(echo instanceof byte[], "no binary echo of " + size + " bytes: " + echo);
-                assertArrayEquals(bytes, (byte[]) echo, "binary echo of " + size + " bytes differs");
-            }
+            peer.assertBinaryEchoes(random, 0, 1, 125, 126, 65_535, 65_536, 1 << 20, EchoEndpoint.MAX_MESSAGE);
             String text = "ü€".repeat(300_000); // 1.5 MB of UTF-8
             assertEquals(text, peer.ask(text));
         }
@@ -121,18 +113,7 @@ class TomcatDirectTest {
     void aFloodToASlowEndpointIsReadCompletelyAfterPauses() throws Exception {
         try (TomcatServer slow = new TomcatServer(Map.of("duplex.dispatch", "executor"), SlowEndpoint.class);
                 JdkPeer peer = JdkPeer.connect(http, slow.uri("/slow"))) {
-            SlowEndpoint.messages.set(0);
-            SlowEndpoint.firstBytes.set(0);
-            int count = 200;
-            long expectedSum = 0;
-            for (int i = 0; i < count; i++) {
-                byte[] payload = new byte[SlowEndpoint.MESSAGE];
-                payload[0] = (byte) (i % 100);
-                expectedSum += i % 100;
-                peer.ws.sendBinary(ByteBuffer.wrap(payload), true).get(60, TimeUnit.SECONDS);
-            }
-            peer.ws.sendBinary(ByteBuffer.wrap(new byte[1]), true).get(60, TimeUnit.SECONDS);
-            assertEquals(count + " " + expectedSum, peer.messages.poll(60, TimeUnit.SECONDS));
+            SlowEndpoint.floodAndCheck(peer);
         }
     }
 

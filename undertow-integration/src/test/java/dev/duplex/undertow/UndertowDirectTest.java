@@ -1,6 +1,5 @@
 package dev.duplex.undertow;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.duplex.servlet.testing.EchoEndpoint;
 import dev.duplex.servlet.testing.ForeignRequest;
 import dev.duplex.servlet.testing.JdkPeer;
+import dev.duplex.servlet.testing.SlowEndpoint;
 import dev.duplex.servlet.testing.UndertowServer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Random;
@@ -99,7 +98,7 @@ class UndertowDirectTest {
     void echoesEverySizeUpToRepliesThatFillTheSocket(String dispatch) throws Exception {
         Random random = new Random(7);
         try (JdkPeer peer = JdkPeer.connect(http, server(dispatch).uri("/echo"))) {
-            assertBinaryEchoes(peer, random, 0, 1, 125, 126, 65_535, 65_536, 1 << 20, EchoEndpoint.MAX_MESSAGE);
+            peer.assertBinaryEchoes(random, 0, 1, 125, 126, 65_535, 65_536, 1 << 20, EchoEndpoint.MAX_MESSAGE);
             String text = "ü€".repeat(1_400_000); // 7 MB of UTF-8
             assertEquals(text, peer.ask(text));
         }
@@ -129,7 +128,7 @@ class UndertowDirectTest {
     @Test
     void aFloodToASlowEndpointIsReadCompletelyAfterPauses() throws Exception {
         try (JdkPeer peer = JdkPeer.connect(http, executor.uri("/slow"))) {
-            floodAndCheck(peer);
+            SlowEndpoint.floodAndCheck(peer);
         }
     }
 
@@ -221,34 +220,5 @@ class UndertowDirectTest {
         UndertowConnectionUpgrader upgrader = new UndertowConnectionUpgrader();
         assertFalse(upgrader.upgrade(foreign, null, null, null));
         assertFalse(upgrader.upgrade(new HttpServletRequestWrapper(foreign), null, null, null));
-    }
-
-    /** Sends a random binary message of each size and expects it back unchanged. */
-    static void assertBinaryEchoes(JdkPeer peer, Random random, int... sizes) throws Exception {
-        for (int size : sizes) {
-            byte[] bytes = new byte[size];
-            random.nextBytes(bytes);
-            peer.ws.sendBinary(ByteBuffer.wrap(bytes), true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
-            Object echo = peer.messages.poll(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
-            assertTrue(echo instanceof byte[], "no binary echo of " + size + " bytes: " + echo);
-            assertArrayEquals(bytes, (byte[]) echo, "binary echo of " + size + " bytes differs");
-        }
-    }
-
-    /** 200 messages of 60 kB to {@link SlowEndpoint} as fast as they go, then the count and checksum it saw. */
-    static void floodAndCheck(JdkPeer peer) throws Exception {
-        SlowEndpoint.messages.set(0);
-        SlowEndpoint.checksum.set(0);
-        int count = 200;
-        long expected = 0;
-        for (int i = 0; i < count; i++) {
-            byte[] payload = new byte[SlowEndpoint.MESSAGE];
-            payload[0] = (byte) (i % 100);
-            payload[payload.length - 1] = (byte) (i * 7 % 100);
-            expected += (i + 1L) * (i % 100) + i * 7 % 100;
-            peer.ws.sendBinary(ByteBuffer.wrap(payload), true).get(60, TimeUnit.SECONDS);
-        }
-        peer.ws.sendBinary(ByteBuffer.wrap(new byte[1]), true).get(60, TimeUnit.SECONDS);
-        assertEquals(count + " " + expected, peer.messages.poll(60, TimeUnit.SECONDS));
     }
 }

@@ -44,6 +44,36 @@ public final class JdkPeer implements WebSocket.Listener, AutoCloseable {
         return next();
     }
 
+    /** Sends a random binary message of each size and expects it back unchanged ({@link EchoEndpoint}). */
+    public void assertBinaryEchoes(java.util.Random random, int... sizes) throws Exception {
+        for (int size : sizes) {
+            byte[] bytes = new byte[size];
+            random.nextBytes(bytes);
+            ws.sendBinary(ByteBuffer.wrap(bytes), true).get(TIMEOUT_S, TimeUnit.SECONDS);
+            Object echo = next();
+            org.junit.jupiter.api.Assertions.assertTrue(echo instanceof byte[],
+                    "no binary echo of " + size + " bytes: " + echo);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(bytes, (byte[]) echo,
+                    "binary echo of " + size + " bytes differs");
+        }
+    }
+
+    /**
+     * Sends {@code count} small text messages one after the other without waiting for any reply (so that many arrive
+     * in one read, over TLS as many records), then checks that {@link EchoEndpoint} answered each, in order.
+     */
+    public void assertPipelinedEchoes(int count) throws Exception {
+        CompletableFuture<WebSocket> sends = CompletableFuture.completedFuture(ws);
+        for (int i = 0; i < count; i++) {
+            String text = "message " + i;
+            sends = sends.thenCompose(w -> w.sendText(text, true));
+        }
+        sends.get(TIMEOUT_S, TimeUnit.SECONDS);
+        for (int i = 0; i < count; i++) {
+            org.junit.jupiter.api.Assertions.assertEquals("message " + i, next(), "reply " + i + " of " + count);
+        }
+    }
+
     /**
      * Asks {@link EchoEndpoint} ten times which transport read the message. Inline callbacks run below the transport
      * that read their message; one that arrives while the session's executor is still busy (its onOpen, say) runs
