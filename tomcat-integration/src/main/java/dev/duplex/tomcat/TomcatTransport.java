@@ -34,7 +34,7 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  * Tomcat closes the socket and destroys the handler. Outside a dispatch, the transport asks for one.
  * No container thread ever waits (DESIGN.md §3 rule 1).
  */
-final class TomcatTransport implements Transport {
+final class TomcatTransport implements Transport, Runnable {
 
     /** Reply bytes a read may leave unflushed in Tomcat's buffer, to be written together as the read ends. */
     static final int DEFER_LIMIT = 64 * 1024;
@@ -45,7 +45,7 @@ final class TomcatTransport implements Transport {
     private final boolean tls;
     private volatile TransportListener listener;
 
-    private final Pump writePump = new Pump(this::writeSome);
+    private final Pump writePump = new Pump(this);
     private volatile ByteBuffer[] pending;
     private final AtomicReference<WriteCallback> pendingCallback = new AtomicReference<>();
     /** Incremented for each write; the pump copies a write's buffers once ({@link #copiedWrite}). */
@@ -58,8 +58,7 @@ final class TomcatTransport implements Transport {
 
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile boolean closeRequested;
-    /** Guards the flags below. */
-    private final Object lock = new Object();
+    // The flags below are guarded by this object's monitor (no lock object of its own: 16 B less per connection).
     private boolean paused;
     private boolean suspended;
     private boolean inDispatch;
@@ -81,7 +80,7 @@ final class TomcatTransport implements Transport {
 
     /** One socket event, on a Tomcat worker thread; returns what Tomcat should do with the socket next. */
     SocketState dispatch(SocketEvent event) {
-        synchronized (lock) {
+        synchronized (this) {
             if (closing || closeReady) {
                 closing = true;
                 return SocketState.CLOSED;
@@ -100,7 +99,7 @@ final class TomcatTransport implements Transport {
                 end(event == SocketEvent.STOP || error == null ? null : error);
             }
         } finally {
-            synchronized (lock) {
+            synchronized (this) {
                 inDispatch = false;
                 if (state == SocketState.CLOSED || closeReady) {
                     closing = true;
@@ -116,7 +115,7 @@ final class TomcatTransport implements Transport {
         boolean drained = false;
         try {
             while (!ended.get() && !closeRequested) {
-                synchronized (lock) {
+                synchronized (this) {
                     if (paused) {
                         suspended = true;
                         return SocketState.SUSPENDED;
@@ -168,7 +167,7 @@ final class TomcatTransport implements Transport {
 
     @Override
     public void pauseReading() {
-        synchronized (lock) {
+        synchronized (this) {
             paused = true;
         }
     }
@@ -176,7 +175,7 @@ final class TomcatTransport implements Transport {
     @Override
     public void resumeReading() {
         boolean dispatch;
-        synchronized (lock) {
+        synchronized (this) {
             paused = false;
             dispatch = suspended && !closing;
             suspended = false;
@@ -205,8 +204,9 @@ final class TomcatTransport implements Transport {
         writePump.run();
     }
 
-    /** Run by {@link #writePump} only. */
-    private void writeSome() {
+    /** The task of {@link #writePump} (this object is it, to spare a lambda per connection): not for others. */
+    @Override
+    public void run() {
         WriteCallback callback = pendingCallback.get();
         try {
             if (callback != null && copiedWrite != writeCount) {
@@ -258,7 +258,7 @@ final class TomcatTransport implements Transport {
 
     /** Everything is written: the running dispatch returns CLOSED, or Tomcat is asked for one that will. */
     private void closeWhenIdle() {
-        synchronized (lock) {
+        synchronized (this) {
             if (closing || closeReady) {
                 return;
             }
@@ -272,7 +272,7 @@ final class TomcatTransport implements Transport {
 
     /** Tomcat destroyed the handler: the connection is gone. */
     void destroyed() {
-        synchronized (lock) {
+        synchronized (this) {
             closing = true;
         }
         end(null);
