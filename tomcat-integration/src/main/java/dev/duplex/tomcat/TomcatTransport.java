@@ -7,9 +7,9 @@ import dev.duplex.transport.TransportListener;
 import dev.duplex.transport.WriteCallback;
 import java.io.EOFException;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.tomcat.util.net.AbstractEndpoint.Handler.SocketState;
 import org.apache.tomcat.util.net.SocketBufferHandler;
 import org.apache.tomcat.util.net.SocketEvent;
@@ -39,6 +39,20 @@ final class TomcatTransport implements Transport, Runnable {
     /** Reply bytes a read may leave unflushed in Tomcat's buffer, to be written together as the read ends. */
     static final int DEFER_LIMIT = 64 * 1024;
 
+    // VarHandles instead of atomic wrappers: two objects less per connection
+    private static final VarHandle PENDING_CALLBACK;
+    private static final VarHandle ENDED;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            PENDING_CALLBACK = lookup.findVarHandle(TomcatTransport.class, "pendingCallback", WriteCallback.class);
+            ENDED = lookup.findVarHandle(TomcatTransport.class, "ended", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final SocketWrapperBase<?> socket;
     private final boolean secure;
     /** TLS on the socket itself (the request may call a plain connection secure, behind a TLS proxy). */
@@ -47,7 +61,7 @@ final class TomcatTransport implements Transport, Runnable {
 
     private final Pump writePump = new Pump(this);
     private volatile ByteBuffer[] pending;
-    private final AtomicReference<WriteCallback> pendingCallback = new AtomicReference<>();
+    private volatile WriteCallback pendingCallback; // set, swapped and cleared through PENDING_CALLBACK
     /** Incremented for each write; the pump copies a write's buffers once ({@link #copiedWrite}). */
     private volatile int writeCount;
     private int copiedWrite;
@@ -56,7 +70,7 @@ final class TomcatTransport implements Transport, Runnable {
     /** The thread handling the bytes of a read event, while it does: its replies are flushed as it ends. */
     private volatile Thread readingThread;
 
-    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile boolean ended; // set once, through ENDED
     private volatile boolean closeRequested;
     // The flags below are guarded by this object's monitor (no lock object of its own: 16 B less per connection).
     private boolean paused;
@@ -114,7 +128,7 @@ final class TomcatTransport implements Transport, Runnable {
         byte[] buffer = ReadBuffers.take(); // per thread: an idle connection holds none
         boolean drained = false;
         try {
-            while (!ended.get() && !closeRequested) {
+            while (!ended && !closeRequested) {
                 synchronized (this) {
                     if (paused) {
                         suspended = true;
@@ -189,14 +203,14 @@ final class TomcatTransport implements Transport, Runnable {
 
     @Override
     public void write(ByteBuffer[] buffers, WriteCallback callback) {
-        if (ended.get() || closeRequested) {
+        if (ended || closeRequested) {
             callback.failed(new IOException("the connection is closed"));
             return;
         }
         pending = buffers;
         writeCount++; // one write outstanding at a time: no concurrent increments
-        pendingCallback.set(callback);
-        if (ended.get() && pendingCallback.compareAndSet(callback, null)) {
+        pendingCallback = callback;
+        if (ended && PENDING_CALLBACK.compareAndSet(this, callback, null)) {
             pending = null;
             callback.failed(new IOException("the connection is closed"));
             return;
@@ -207,7 +221,7 @@ final class TomcatTransport implements Transport, Runnable {
     /** The task of {@link #writePump} (this object is it, to spare a lambda per connection): not for others. */
     @Override
     public void run() {
-        WriteCallback callback = pendingCallback.get();
+        WriteCallback callback = pendingCallback;
         try {
             if (callback != null && copiedWrite != writeCount) {
                 copiedWrite = writeCount;
@@ -225,15 +239,15 @@ final class TomcatTransport implements Transport, Runnable {
                 flushNeeded = false;
                 unflushed = 0;
             }
-            if (callback != null && pendingCallback.compareAndSet(callback, null)) {
+            if (callback != null && PENDING_CALLBACK.compareAndSet(this, callback, null)) {
                 pending = null;
                 callback.completed();
             }
-            if (closeRequested && !flushNeeded && pendingCallback.get() == null) {
+            if (closeRequested && !flushNeeded && pendingCallback == null) {
                 closeWhenIdle();
             }
         } catch (IOException | RuntimeException e) {
-            WriteCallback failed = pendingCallback.getAndSet(null);
+            WriteCallback failed = (WriteCallback) PENDING_CALLBACK.getAndSet(this, null);
             if (failed != null) {
                 pending = null;
                 failed.failed(e);
@@ -280,10 +294,10 @@ final class TomcatTransport implements Transport, Runnable {
 
     /** The peer went away (failure null) or I/O failed: tell the listener once. */
     private void end(Throwable failure) {
-        if (!ended.compareAndSet(false, true)) {
+        if (!ENDED.compareAndSet(this, false, true)) {
             return;
         }
-        WriteCallback waiting = pendingCallback.getAndSet(null);
+        WriteCallback waiting = (WriteCallback) PENDING_CALLBACK.getAndSet(this, null);
         if (waiting != null) {
             pending = null;
             waiting.failed(failure != null ? failure : new EOFException("the peer closed the connection"));
