@@ -140,10 +140,8 @@ final class Report {
         if (ratios.isEmpty()) {
             return "–";
         }
-        ratios.sort(null);
-        int n = ratios.size();
-        double median = n % 2 == 1 ? ratios.get(n / 2) : (ratios.get(n / 2 - 1) + ratios.get(n / 2)) / 2;
-        return String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", median, ratios.get(0), ratios.get(n - 1));
+        double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", middle(sorted), sorted[0], sorted[sorted.length - 1]);
     }
 
     /** The host container's own implementation for a server id: duplex-undertow, undertow -> undertow. */
@@ -226,9 +224,11 @@ final class Report {
 
     private static double median(List<Result> runs, ToDoubleFunction<Result> f) {
         double[] v = runs.stream().mapToDouble(f).filter(d -> !Double.isNaN(d)).sorted().toArray();
-        if (v.length == 0) {
-            return Double.NaN;
-        }
+        return v.length == 0 ? Double.NaN : middle(v);
+    }
+
+    /** The median of sorted, non-empty values. */
+    private static double middle(double[] v) {
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
