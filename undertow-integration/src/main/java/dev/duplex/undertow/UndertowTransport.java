@@ -1,5 +1,6 @@
 package dev.duplex.undertow;
 
+import dev.duplex.transport.Handoff;
 import dev.duplex.transport.Pump;
 import dev.duplex.transport.ReadBuffers;
 import dev.duplex.transport.Transport;
@@ -13,13 +14,17 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.xnio.Buffers;
 import org.xnio.ChannelListener;
 import org.xnio.IoUtils;
 import org.xnio.StreamConnection;
 import org.xnio.XnioIoThread;
+import org.xnio.XnioWorker;
 import org.xnio.conduits.ConduitStreamSinkChannel;
 import org.xnio.conduits.ConduitStreamSourceChannel;
 
@@ -51,6 +56,8 @@ final class UndertowTransport implements Transport, ChannelListener<Channel>, Se
         Runnable, Executor {
 
     private static final System.Logger LOG = System.getLogger(UndertowTransport.class.getName());
+    /** One per XNIO I/O thread (of every Undertow server in this class's reach): see {@link #execute}. */
+    private static final Map<XnioIoThread, Handoff> HANDOFFS = new ConcurrentHashMap<>();
     /** Reads in one read event before the I/O thread is left to its other connections (32 × 8 KiB). */
     static final int READS_PER_EVENT = 32;
 
@@ -398,14 +405,44 @@ final class UndertowTransport implements Transport, ChannelListener<Channel>, Se
         return this;
     }
 
-    /** A callback task, on Undertow's worker; on Duplex's pool once that worker is shutting down. */
+    /**
+     * A callback task, on Undertow's worker; on Duplex's pool once that worker is shutting down. Tasks queued on
+     * the I/O thread go through its {@link Handoff}: one worker thread woken per pass of the I/O thread, not one per
+     * message.
+     */
     @Override
     public void execute(Runnable task) {
+        XnioIoThread io = connection.getIoThread();
+        XnioWorker worker = connection.getWorker();
+        if (Thread.currentThread() == io && !worker.isShutdown()) {
+            handoff(io).execute(task);
+            return;
+        }
         try {
-            connection.getWorker().execute(task);
+            worker.execute(task);
         } catch (RejectedExecutionException e) {
             pool.execute(task);
         }
+    }
+
+    /** The I/O thread's handoff, made on first use; those of I/O threads that have ended are let go then. */
+    private static Handoff handoff(XnioIoThread io) {
+        Handoff handoff = HANDOFFS.get(io);
+        if (handoff == null) {
+            HANDOFFS.keySet().removeIf(thread -> !thread.isAlive()); // of servers stopped since
+            handoff = HANDOFFS.computeIfAbsent(io, thread -> new Handoff(thread.getWorker(), new Handoff.Loop() {
+                @Override
+                public void afterEvents(Runnable task) {
+                    thread.execute(task); // XNIO runs the tasks queued during a pass before it selects again
+                }
+
+                @Override
+                public void after(Runnable task, long millis) {
+                    thread.executeAfter(task, millis, TimeUnit.MILLISECONDS);
+                }
+            }));
+        }
+        return handoff;
     }
 
     /** XNIO writes from any thread: an inline onOpen may send before reading starts. */

@@ -14,10 +14,13 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UndertowDirectTest {
 
     private static final Set<Class<?>> ENDPOINTS =
-            Set.of(EchoEndpoint.class, SlowEndpoint.class, CloseOnOpenEndpoint.class);
+            Set.of(EchoEndpoint.class, SlowEndpoint.class, CloseOnOpenEndpoint.class, GateEndpoint.class);
 
     private static UndertowServer executor;
     private static UndertowServer inline;
@@ -81,6 +84,34 @@ class UndertowDirectTest {
                 String thread = (String) peer.ask("thread?");
                 assertTrue(thread.matches(".+ task-\\d+"), "callback " + i + " ran on " + thread);
             }
+        }
+    }
+
+    /**
+     * Executor dispatch hands the messages of one pass of an I/O thread to one worker thread, which runs them in
+     * turn: a callback that blocks there must not hold up the messages of other connections queued behind it.
+     */
+    @Test
+    void aCallbackThatBlocksHoldsUpNoOtherConnection() throws Exception {
+        GateEndpoint.entered = new CountDownLatch(1);
+        GateEndpoint.gate = new CountDownLatch(1);
+        List<JdkPeer> others = new ArrayList<>();
+        try (JdkPeer waiting = JdkPeer.connect(http, executor.uri("/gate"))) {
+            for (int i = 0; i < 8; i++) { // Undertow's I/O threads take connections in turn: some share its thread
+                others.add(JdkPeer.connect(http, executor.uri("/gate")));
+            }
+            waiting.ws.sendText("wait", true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
+            assertTrue(GateEndpoint.entered.await(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS));
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < others.size(); i++) {
+                    assertEquals("ping " + i, others.get(i).ask("ping " + i), "connection " + i + ", round " + round);
+                }
+            }
+            assertEquals("opened", others.get(0).ask("open"));
+            assertEquals("released", waiting.next());
+        } finally {
+            GateEndpoint.gate.countDown();
+            others.forEach(JdkPeer::close);
         }
     }
 

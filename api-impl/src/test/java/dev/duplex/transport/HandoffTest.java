@@ -1,0 +1,159 @@
+package dev.duplex.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link Handoff} between a one-thread event loop and a real pool. */
+class HandoffTest {
+
+    private final ScheduledExecutorService loopThread = Executors.newSingleThreadScheduledExecutor();
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final AtomicInteger wakes = new AtomicInteger();
+
+    /** The pool, counting the threads it is asked for. */
+    private void pool(Runnable task) {
+        wakes.incrementAndGet();
+        threads.execute(task);
+    }
+
+    private final Handoff.Loop loop = new Handoff.Loop() {
+        @Override
+        public void afterEvents(Runnable task) {
+            loopThread.execute(task); // after the loop task running now: the end of its "pass"
+        }
+
+        @Override
+        public void after(Runnable task, long millis) {
+            loopThread.schedule(task, millis, TimeUnit.MILLISECONDS);
+        }
+    };
+
+    @AfterEach
+    void stop() {
+        loopThread.shutdownNow();
+        threads.shutdownNow();
+    }
+
+    @Test
+    void thePassOfTheLoopWakesOneThreadForAllItsTasksInOrder() throws Exception {
+        Handoff handoff = new Handoff(this::pool, loop, 60_000); // no stall in this test
+        List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> on = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch done = new CountDownLatch(1_000);
+        loopThread.execute(() -> {
+            for (int i = 0; i < 1_000; i++) {
+                int n = i;
+                handoff.execute(() -> {
+                    ran.add(n);
+                    on.add(Thread.currentThread());
+                    done.countDown();
+                });
+            }
+        });
+        assertTrue(done.await(10, TimeUnit.SECONDS), "ran " + ran.size() + " of 1000");
+        assertEquals(1, wakes.get(), "pool threads asked for");
+        for (int i = 0; i < 1_000; i++) {
+            assertEquals(i, ran.get(i));
+        }
+        assertEquals(1, on.stream().distinct().count(), "threads the tasks ran on");
+    }
+
+    @Test
+    void aTaskThatBlocksDoesNotHoldUpTheTasksBehindIt() throws Exception {
+        Handoff handoff = new Handoff(this::pool, loop);
+        CountDownLatch secondRan = new CountDownLatch(1);
+        AtomicReference<Thread> first = new AtomicReference<>();
+        AtomicReference<Thread> second = new AtomicReference<>();
+        CountDownLatch firstSawSecond = new CountDownLatch(1);
+        loopThread.execute(() -> {
+            handoff.execute(() -> { // waits for the task queued behind it
+                first.set(Thread.currentThread());
+                try {
+                    if (secondRan.await(20, TimeUnit.SECONDS)) {
+                        firstSawSecond.countDown();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            handoff.execute(() -> {
+                second.set(Thread.currentThread());
+                secondRan.countDown();
+            });
+        });
+        // No new events come from the loop: its timer alone must notice that nothing started.
+        assertTrue(firstSawSecond.await(20, TimeUnit.SECONDS), "the second task never ran while the first blocked");
+        assertNotEquals(first.get(), second.get());
+    }
+
+    @Test
+    void everyTaskRunsOnceHoweverPassesAndLeavingThreadsInterleave() throws Exception {
+        Handoff handoff = new Handoff(this::pool, loop);
+        Random random = new Random(7);
+        int passes = 3_000;
+        int[] counts = new int[passes];
+        int total = 0;
+        for (int p = 0; p < passes; p++) {
+            counts[p] = random.nextInt(4);
+            total += counts[p];
+        }
+        AtomicInteger ran = new AtomicInteger();
+        CountDownLatch allRan = new CountDownLatch(total);
+        Runnable task = () -> {
+            ran.incrementAndGet();
+            allRan.countDown();
+        };
+        for (int p = 0; p < passes; p++) {
+            int count = counts[p];
+            int spin = random.nextInt(2_000);
+            loopThread.execute(() -> {
+                for (int i = 0; i < count; i++) {
+                    handoff.execute(task);
+                }
+                for (long end = System.nanoTime() + spin; System.nanoTime() < end; ) {
+                    Thread.onSpinWait(); // a pass of some length, so that threads leave while tasks come
+                }
+            });
+        }
+        assertTrue(allRan.await(30, TimeUnit.SECONDS), ran.get() + " of " + total + " tasks ran");
+        // a task run twice would show as a count over the total
+        loopThread.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        assertEquals(total, ran.get(), "tasks run");
+        assertTrue(wakes.get() < total, wakes.get() + " pool threads asked for " + total + " tasks");
+    }
+
+    @Test
+    void aLoopThatIsStoppingHandsTheTaskOverAtOnce() throws Exception {
+        Handoff.Loop stopping = new Handoff.Loop() {
+            @Override
+            public void afterEvents(Runnable task) {
+                throw new RejectedExecutionException("stopping");
+            }
+
+            @Override
+            public void after(Runnable task, long millis) {
+                throw new RejectedExecutionException("stopping");
+            }
+        };
+        Handoff handoff = new Handoff(this::pool, stopping);
+        CountDownLatch ran = new CountDownLatch(1);
+        handoff.execute(ran::countDown);
+        assertTrue(ran.await(10, TimeUnit.SECONDS));
+    }
+}
