@@ -20,7 +20,12 @@ final class InboundFlow {
     private final long limit;
     private final boolean inline;
     private long pending;
+    /** What the count asks of the transport: reading paused. */
     private boolean paused;
+    /** What the transport was last told ({@link #tellTransport}). */
+    private boolean transportPaused;
+    /** A thread is telling the transport; it tells it again if {@link #paused} changes meanwhile. */
+    private boolean telling;
     private StreamPipe stream;
 
     InboundFlow(Transport transport, SerialExecutor dispatcher, long limit, boolean inline) {
@@ -96,30 +101,56 @@ final class InboundFlow {
     }
 
     private void add(long bytes) {
-        boolean pause = false;
         synchronized (this) {
             pending += bytes;
-            if (!paused && pending > limit) {
-                paused = true;
-                pause = true;
+            if (paused || pending <= limit) {
+                return;
             }
+            paused = true;
         }
-        if (pause) {
-            transport.pauseReading();
-        }
+        tellTransport();
     }
 
     void consumed(long bytes) {
-        boolean resume = false;
         synchronized (this) {
             pending -= bytes;
-            if (paused && pending <= limit / 2) {
-                paused = false;
-                resume = true;
+            if (!paused || pending > limit / 2) {
+                return;
             }
+            paused = false;
         }
-        if (resume) {
-            transport.resumeReading();
+        tellTransport();
+    }
+
+    /**
+     * Tells the transport to pause or resume, until what it was told last is what the count asks. The reader's
+     * pause and a dispatcher thread's resume are decided under this object's lock but told outside it (a transport
+     * call must not run under it); told in the wrong order they would leave reading paused for good with the
+     * application caught up (or running on past the limit). So one thread at a time tells, and looks again after.
+     * No thread waits: one that finds another telling leaves the change to it.
+     */
+    private void tellTransport() {
+        while (true) {
+            boolean pause;
+            synchronized (this) {
+                if (telling || transportPaused == paused) {
+                    return;
+                }
+                telling = true;
+                pause = paused;
+            }
+            try {
+                if (pause) {
+                    transport.pauseReading();
+                } else {
+                    transport.resumeReading();
+                }
+            } finally {
+                synchronized (this) {
+                    transportPaused = pause;
+                    telling = false;
+                }
+            }
         }
     }
 }
