@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * started for {@value #STALL_MILLIS} ms while tasks wait, another pool thread is started on them (checked at each
  * pass of the loop that queued tasks, and by a timer on the loop while tasks wait). So a task that blocks delays
  * those queued behind it by about that long, once; after that they run on other threads, as if each had its own.
+ * Nor may a long queue wait for one thread while processors are idle: while more than {@value #BACKLOG} tasks per
+ * pool thread wait, another is started, up to one per processor.
  *
  * <p>Threads: {@link #execute} on the loop's thread only; the tasks run on the pool's threads.
  */
@@ -28,6 +30,8 @@ public final class Handoff {
 
     /** How long tasks may wait with no task starting before another pool thread takes them on. */
     static final long STALL_MILLIS = 2;
+    /** Waiting tasks per pool thread above which another is started (up to one per processor). */
+    static final int BACKLOG = 16;
 
     /** The event loop that feeds a handoff: both methods are called on the loop's own thread. */
     public interface Loop {
@@ -42,8 +46,11 @@ public final class Handoff {
     private final Loop loop;
     private final long stallMillis;
     private final long stallNanos;
+    private final int maxBusyDrainers;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicInteger drainers = new AtomicInteger();
+    /** Tasks queued and not yet taken. */
+    private final AtomicInteger waiting = new AtomicInteger();
     private final Runnable drain = this::drain;
     private final Runnable flush = this::flush;
     private final Runnable watch = this::watch;
@@ -54,19 +61,21 @@ public final class Handoff {
     private boolean watching;
 
     public Handoff(Executor pool, Loop loop) {
-        this(pool, loop, STALL_MILLIS);
+        this(pool, loop, STALL_MILLIS, Runtime.getRuntime().availableProcessors());
     }
 
-    Handoff(Executor pool, Loop loop, long stallMillis) {
+    Handoff(Executor pool, Loop loop, long stallMillis, int processors) {
         this.pool = pool;
         this.loop = loop;
         this.stallMillis = stallMillis;
         this.stallNanos = TimeUnit.MILLISECONDS.toNanos(stallMillis);
+        this.maxBusyDrainers = Math.max(1, processors);
     }
 
     /** Queues {@code task}; a pool thread takes it once the loop's current events are handled. Loop thread only. */
     public void execute(Runnable task) {
         tasks.add(task);
+        waiting.incrementAndGet();
         if (!flushScheduled) {
             flushScheduled = true;
             try {
@@ -93,8 +102,14 @@ public final class Handoff {
         if (tasks.isEmpty()) {
             return;
         }
-        if (drainers.get() == 0 || System.nanoTime() - lastStart > stallNanos) {
+        int busy = drainers.get();
+        if (busy == 0 || System.nanoTime() - lastStart > stallNanos) {
             startDrainer();
+            busy++;
+        }
+        while (busy < maxBusyDrainers && waiting.get() > BACKLOG * busy) {
+            startDrainer();
+            busy++;
         }
         if (!watching && !tasks.isEmpty()) {
             watching = true;
@@ -130,6 +145,7 @@ public final class Handoff {
                 drainers.incrementAndGet(); // one came in as this thread was leaving: take it (another may, too)
                 continue;
             }
+            waiting.decrementAndGet();
             lastStart = System.nanoTime();
             try {
                 task.run();

@@ -50,9 +50,23 @@ class HandoffTest {
         threads.shutdownNow();
     }
 
+    /** A task that notes its thread, then blocks until {@code awaited} opens, and then opens {@code saw}. */
+    private static Runnable waitFor(AtomicReference<Thread> self, CountDownLatch awaited, CountDownLatch saw) {
+        return () -> {
+            self.set(Thread.currentThread());
+            try {
+                if (awaited.await(20, TimeUnit.SECONDS)) {
+                    saw.countDown();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
     @Test
     void thePassOfTheLoopWakesOneThreadForAllItsTasksInOrder() throws Exception {
-        Handoff handoff = new Handoff(this::pool, loop, 60_000); // no stall in this test
+        Handoff handoff = new Handoff(this::pool, loop, 60_000, 1); // no stall, one processor
         List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
         List<Thread> on = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch done = new CountDownLatch(1_000);
@@ -82,16 +96,7 @@ class HandoffTest {
         AtomicReference<Thread> second = new AtomicReference<>();
         CountDownLatch firstSawSecond = new CountDownLatch(1);
         loopThread.execute(() -> {
-            handoff.execute(() -> { // waits for the task queued behind it
-                first.set(Thread.currentThread());
-                try {
-                    if (secondRan.await(20, TimeUnit.SECONDS)) {
-                        firstSawSecond.countDown();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            handoff.execute(waitFor(first, secondRan, firstSawSecond)); // waits for the task queued behind it
             handoff.execute(() -> {
                 second.set(Thread.currentThread());
                 secondRan.countDown();
@@ -136,6 +141,26 @@ class HandoffTest {
         loopThread.submit(() -> { }).get(10, TimeUnit.SECONDS);
         assertEquals(total, ran.get(), "tasks run");
         assertTrue(wakes.get() < total, wakes.get() + " pool threads asked for " + total + " tasks");
+    }
+
+    @Test
+    void aLongQueueIsSharedWithAnotherThreadWhenThereIsAProcessorForIt() throws Exception {
+        Handoff handoff = new Handoff(this::pool, loop, 60_000, 2); // no stall: only the queue's length counts
+        CountDownLatch anotherRan = new CountDownLatch(1);
+        AtomicReference<Thread> first = new AtomicReference<>();
+        CountDownLatch firstSawAnother = new CountDownLatch(1);
+        loopThread.execute(() -> {
+            handoff.execute(waitFor(first, anotherRan, firstSawAnother));
+            for (int i = 0; i < 2 * Handoff.BACKLOG; i++) {
+                handoff.execute(() -> {
+                    if (Thread.currentThread() != first.get()) {
+                        anotherRan.countDown();
+                    }
+                });
+            }
+        });
+        assertTrue(firstSawAnother.await(20, TimeUnit.SECONDS), "the queue waited for the first thread");
+        assertEquals(2, wakes.get(), "pool threads asked for");
     }
 
     @Test
