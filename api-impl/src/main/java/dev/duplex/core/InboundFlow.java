@@ -22,10 +22,6 @@ final class InboundFlow {
     private long pending;
     /** What the count asks of the transport: reading paused. */
     private boolean paused;
-    /** What the transport was last told ({@link #tellTransport}). */
-    private boolean transportPaused;
-    /** A thread is telling the transport; it tells it again if {@link #paused} changes meanwhile. */
-    private boolean telling;
     private StreamPipe stream;
 
     InboundFlow(Transport transport, SerialExecutor dispatcher, long limit, boolean inline) {
@@ -108,7 +104,7 @@ final class InboundFlow {
             }
             paused = true;
         }
-        tellTransport();
+        tell(true);
     }
 
     void consumed(long bytes) {
@@ -119,37 +115,30 @@ final class InboundFlow {
             }
             paused = false;
         }
-        tellTransport();
+        tell(false);
     }
 
     /**
-     * Tells the transport to pause or resume, until what it was told last is what the count asks. The reader's
-     * pause and a dispatcher thread's resume are decided under this object's lock but told outside it (a transport
-     * call must not run under it); told in the wrong order they would leave reading paused for good with the
-     * application caught up (or running on past the limit). So one thread at a time tells, and looks again after.
-     * No thread waits: one that finds another telling leaves the change to it.
+     * Tells the transport to pause or resume at once, then looks again: the reader's pause and a dispatcher thread's
+     * resume are decided under this object's lock but told outside it (a transport call must not run under it), so
+     * the two calls may reach the transport in the other order. Told "resume, pause" for "pause, resume", reading
+     * would stay paused for good with the application caught up; told "pause, resume" the other way, it would run on
+     * past the limit. So whoever finds, after its call, that the count now asks the opposite tells that too: the
+     * last call the transport gets is always the last decision. The pause is never delayed (no read beyond the
+     * limit), and no thread waits for another.
      */
-    private void tellTransport() {
+    private void tell(boolean pause) {
         while (true) {
-            boolean pause;
+            if (pause) {
+                transport.pauseReading();
+            } else {
+                transport.resumeReading();
+            }
             synchronized (this) {
-                if (telling || transportPaused == paused) {
+                if (paused == pause) {
                     return;
                 }
-                telling = true;
                 pause = paused;
-            }
-            try {
-                if (pause) {
-                    transport.pauseReading();
-                } else {
-                    transport.resumeReading();
-                }
-            } finally {
-                synchronized (this) {
-                    transportPaused = pause;
-                    telling = false;
-                }
             }
         }
     }

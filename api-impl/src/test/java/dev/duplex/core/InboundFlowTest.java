@@ -9,8 +9,6 @@ import dev.duplex.transport.WriteCallback;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@link InboundFlow}: the transport ends up told what the count of unconsumed bytes asks, whatever the timing. */
@@ -20,6 +18,7 @@ class InboundFlowTest {
     private static final class FlowTransport implements Transport {
         final List<String> told = new CopyOnWriteArrayList<>();
         volatile Runnable duringFirstPause;
+        volatile Runnable duringFirstResume;
 
         @Override
         public void pauseReading() {
@@ -33,6 +32,11 @@ class InboundFlowTest {
 
         @Override
         public void resumeReading() {
+            Runnable during = duringFirstResume;
+            duringFirstResume = null;
+            if (during != null) {
+                during.run();
+            }
             told.add("resume");
         }
 
@@ -59,6 +63,18 @@ class InboundFlowTest {
         }
     }
 
+    /** Runs {@code action} on another thread and waits for it (the test's stand-in for a racing thread). */
+    private static void onAnotherThread(Runnable action) {
+        Thread thread = new Thread(action);
+        thread.start();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertTrue(!thread.isAlive(), "the other thread waited for this one");
+    }
+
     private static InboundFlow flow(FlowTransport transport) {
         return new InboundFlow(transport, new SerialExecutor(Runnable::run, null), 100, false);
     }
@@ -71,22 +87,24 @@ class InboundFlowTest {
     void aResumeThatOvertakesThePauseStillLeavesReadingOn() throws Exception {
         FlowTransport transport = new FlowTransport();
         InboundFlow flow = flow(transport);
-        CountDownLatch consumerDone = new CountDownLatch(1);
-        transport.duringFirstPause = () -> {
-            Thread consumer = new Thread(() -> {
-                flow.consumed(150); // everything the reader had counted: down to 0, under half the limit
-                consumerDone.countDown();
-            });
-            consumer.start();
-            try {
-                assertTrue(consumerDone.await(10, TimeUnit.SECONDS), "the consumer waited for the reader");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
+        transport.duringFirstPause = () -> onAnotherThread(() -> flow.consumed(150)); // down to 0: resume
         flow.dispatch(150, () -> { }); // over the limit of 100: pause (the dispatcher is only queued: not run)
-        assertTrue(consumerDone.await(10, TimeUnit.SECONDS));
-        assertEquals("resume", transport.last(), "told " + transport.told);
+        assertEquals(List.of("resume", "pause", "resume"), transport.told);
+    }
+
+    /**
+     * The application catches up and resumes; before that call reaches the transport, the reader counts a new
+     * message over the limit. Its pause must not wait for the resume (reading on past the limit meanwhile), and
+     * the transport must end up paused.
+     */
+    @Test
+    void aPauseDuringAResumeIsToldAtOnceAndHasTheLastWord() {
+        FlowTransport transport = new FlowTransport();
+        InboundFlow flow = flow(transport);
+        flow.dispatch(150, () -> { });
+        transport.duringFirstResume = () -> onAnotherThread(() -> flow.dispatch(150, () -> { }));
+        flow.consumed(150);
+        assertEquals(List.of("pause", "pause", "resume", "pause"), transport.told);
     }
 
     @Test
