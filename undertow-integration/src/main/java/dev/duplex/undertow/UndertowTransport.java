@@ -27,6 +27,7 @@ import org.xnio.XnioIoThread;
 import org.xnio.XnioWorker;
 import org.xnio.conduits.ConduitStreamSinkChannel;
 import org.xnio.conduits.ConduitStreamSourceChannel;
+import org.xnio.ssl.SslConnection;
 
 /**
  * A {@link Transport} on the XNIO connection of an upgraded Undertow exchange. It is the connection's read and write
@@ -35,7 +36,8 @@ import org.xnio.conduits.ConduitStreamSourceChannel;
  *
  * <p><b>Reading</b> happens only on the connection's XNIO I/O thread, in read events: non-blocking reads until the
  * channel has nothing more (reads stay resumed, XNIO watches the socket), at most {@value #READS_PER_EVENT} per
- * event before the thread serves its other connections. Every call to the {@link TransportListener} is made on
+ * event before the thread serves its other connections. Without TLS, a read that does not fill the buffer is the
+ * event's last: the socket held no more. Every call to the {@link TransportListener} is made on
  * that thread, one at a time, never nested in a {@link Transport} call. Pausing is a flag: the next read event
  * sees it and suspends reads; resuming from any thread clears it and, if reads were suspended, resumes them on the
  * I/O thread (a task hop: Undertow's TLS conduit is not thread-safe). Replies written by inline callbacks during a
@@ -89,6 +91,8 @@ final class UndertowTransport implements Transport, ChannelListener<Channel>, Se
 
     private final StreamConnection connection;
     private final boolean secure;
+    /** TLS on the connection itself (the request may call a plain connection secure, behind a TLS proxy). */
+    private final boolean tls;
     private final Pump writePump = new Pump(this);
     private volatile TransportListener listener;
     /** The flags above; changed with {@link #STATE}. */
@@ -108,6 +112,7 @@ final class UndertowTransport implements Transport, ChannelListener<Channel>, Se
     UndertowTransport(StreamConnection connection, boolean secure) {
         this.connection = connection;
         this.secure = secure;
+        this.tls = secure || connection instanceof SslConnection;
     }
 
     @Override
@@ -159,8 +164,16 @@ final class UndertowTransport implements Transport, ChannelListener<Channel>, Se
                     end(null);
                     return;
                 }
+                boolean drained = !tls && buffer.hasRemaining(); // see below
                 buffer.flip();
                 deliver(buffer);
+                if (drained) {
+                    // A plain read that did not fill the buffer emptied the socket: the next one would find nothing.
+                    // Reads stay resumed, so XNIO reports what arrives later (one system call per message saved).
+                    // Over TLS the conduit may hold decrypted records the selector cannot see: read until nothing.
+                    mayRead(source); // suspends reads now if the listener paused or closed
+                    return;
+                }
             }
         } catch (IOException e) {
             end(e);
