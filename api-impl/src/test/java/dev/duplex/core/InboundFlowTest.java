@@ -24,20 +24,22 @@ class InboundFlowTest {
         public void pauseReading() {
             Runnable during = duringFirstPause;
             duringFirstPause = null;
-            if (during != null) {
-                during.run();
-            }
-            told.add("pause");
+            record(during, "pause");
         }
 
         @Override
         public void resumeReading() {
             Runnable during = duringFirstResume;
             duringFirstResume = null;
+            record(during, "resume");
+        }
+
+        /** Runs what a test put in the middle of this call, if any, then records the call as done. */
+        private void record(Runnable during, String call) {
             if (during != null) {
                 during.run();
             }
-            told.add("resume");
+            told.add(call);
         }
 
         String last() {
