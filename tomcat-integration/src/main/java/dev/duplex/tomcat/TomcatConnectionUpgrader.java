@@ -1,14 +1,17 @@
 package dev.duplex.tomcat;
 
 import dev.duplex.server.PendingSession;
+import dev.duplex.server.WsServerContainer;
 import dev.duplex.servlet.ConnectionUpgrader;
 import dev.duplex.servlet.UpgradeHandover;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerContainer;
 import java.io.IOException;
 import java.util.function.Consumer;
 
@@ -52,12 +55,29 @@ public final class TomcatConnectionUpgrader implements ConnectionUpgrader {
         } catch (ServletException e) {
             throw new IOException("Tomcat refused the upgrade: " + e.getMessage(), e);
         }
-        handler.prepare(new UpgradeHandover(pending, request.isSecure(), opened));
+        Object container = request.getServletContext().getAttribute(ServerContainer.class.getName());
+        boolean executorDispatch = container instanceof WsServerContainer c && !c.isInlineDispatch();
+        handler.prepare(new UpgradeHandover(pending, request.isSecure(), opened), executorDispatch);
         return true;
     }
 
+    /**
+     * Executor dispatch, on Tomcat with this upgrader enabled: plain connections are then read by a
+     * {@link TomcatReadLoop} of Duplex's, which saves Tomcat's poller its two selector updates and a thread
+     * hand-off per message (benchmarks/README.md, "Session 7").
+     */
+    @Override
+    public String defaultDispatch(ServletContext context) {
+        return tomcatVisible && context.getClass().getName().startsWith("org.apache.catalina.")
+                && enabled(context) ? "executor" : null;
+    }
+
     private static boolean enabled(HttpServletRequest request) {
-        String value = request.getServletContext().getInitParameter(ENABLED_KEY);
+        return enabled(request.getServletContext());
+    }
+
+    private static boolean enabled(ServletContext context) {
+        String value = context.getInitParameter(ENABLED_KEY);
         if (value == null) {
             value = System.getProperty(ENABLED_KEY);
         }

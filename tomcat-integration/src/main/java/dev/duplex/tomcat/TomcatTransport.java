@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.util.concurrent.Executor;
 import org.apache.tomcat.util.net.AbstractEndpoint.Handler.SocketState;
+import org.apache.tomcat.util.net.NioChannel;
 import org.apache.tomcat.util.net.SocketBufferHandler;
 import org.apache.tomcat.util.net.SocketEvent;
 import org.apache.tomcat.util.net.SocketWrapperBase;
@@ -18,7 +21,10 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
 /**
  * A {@link Transport} on Tomcat's socket wrapper, driven by {@link TomcatUpgradeHandler#upgradeDispatch}.
  *
- * <p><b>Reading</b> happens only in Tomcat's read events (its worker threads, one event at a time per connection):
+ * <p><b>Reading</b>, with executor dispatch on a plain NIO connection, happens on a {@link TomcatReadLoop} of
+ * Duplex's own, where the socket stays registered (no trip through Tomcat's poller per message); pausing drops the
+ * loop's read interest. Otherwise it happens in Tomcat's read events (its worker threads, one event at a time per
+ * connection):
  * non-blocking reads until the socket has nothing more (without TLS, a read that does not fill the buffer says so),
  * then {@code UPGRADED} (Tomcat watches the socket again).
  * Paused, an event returns {@code SUSPENDED} (Tomcat stops watching); resuming asks Tomcat for a read event
@@ -35,6 +41,9 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  * No container thread ever waits (DESIGN.md §3 rule 1).
  */
 final class TomcatTransport implements Transport, Runnable {
+
+    /** Reads by a {@link TomcatReadLoop} before it turns to its other connections (32 × 8 KiB). */
+    static final int READS_PER_TURN = 32;
 
     /** Reply bytes a read may leave unflushed in Tomcat's buffer, to be written together as the read ends. */
     static final int DEFER_LIMIT = 64 * 1024;
@@ -79,15 +88,136 @@ final class TomcatTransport implements Transport, Runnable {
     private boolean closeReady;
     private boolean closing;
 
-    TomcatTransport(SocketWrapperBase<?> socket, boolean secure) {
+    /** Whether reading may move to a {@link TomcatReadLoop}: executor dispatch and a plain NIO socket. */
+    private final boolean loopable;
+    /** The loop that reads this connection, chosen in {@link #callbackExecutor}; null: Tomcat's read events. */
+    private volatile TomcatReadLoop loop;
+    // the loop's thread only
+    private SelectionKey loopKey;
+    private boolean loopPaused;
+
+    /**
+     * @param executorDispatch whether the connection's callbacks run on the container's executor: a plain NIO
+     *     connection is then read by a {@link TomcatReadLoop}
+     */
+    TomcatTransport(SocketWrapperBase<?> socket, boolean secure, boolean executorDispatch) {
         this.socket = socket;
         this.secure = secure;
         this.tls = secure || socket.getSslSupport() != null;
+        // exactly NioChannel: its subclass SecureNioChannel carries TLS
+        this.loopable = executorDispatch && socket.getSocket() != null
+                && socket.getSocket().getClass() == NioChannel.class;
+    }
+
+    /** With a read loop, callbacks queued on its thread go to {@code pool} one pool thread per pass. */
+    @Override
+    public Executor callbackExecutor(Executor pool) {
+        if (!loopable) {
+            return pool;
+        }
+        TomcatReadLoop l = TomcatReadLoop.next(pool);
+        loop = l;
+        return l.callbacks();
     }
 
     @Override
     public void start(TransportListener listener) {
         this.listener = listener;
+        TomcatReadLoop l = loop;
+        if (l != null) {
+            l.execute(this::register);
+        }
+    }
+
+    // ---------------------------------------------------------------- reading on a TomcatReadLoop
+
+    /** On the loop's thread: the socket joins the loop's selector, and what Tomcat already holds is read. */
+    private void register() {
+        if (ended || closeRequested || loopKey != null) {
+            return;
+        }
+        if (!loop.running()) {
+            end(new IOException("the WebSocket container is stopping"));
+            closeWhenIdle();
+            return;
+        }
+        try {
+            loopKey = loop.register(((NioChannel) socket.getSocket()).getIOChannel(), this);
+        } catch (IOException | RuntimeException e) { // the channel closed meanwhile
+            end(e instanceof IOException io ? io : new IOException(e));
+            closeWhenIdle();
+            return;
+        }
+        loopRead();
+    }
+
+    /** On the loop's thread, when the socket is readable: reads until it holds no more, or a turn's worth. */
+    void loopRead() {
+        if (loopKey == null) {
+            return;
+        }
+        byte[] buffer = ReadBuffers.take(); // per thread: one for the whole loop
+        try {
+            for (int i = 0; i < READS_PER_TURN; i++) {
+                if (ended || closeRequested) {
+                    release();
+                    return;
+                }
+                synchronized (this) {
+                    if (paused) {
+                        loopPaused = true;
+                        loopKey.interestOps(0);
+                        return;
+                    }
+                }
+                int n = socket.read(false, buffer, 0, buffer.length);
+                if (n == 0) {
+                    return;
+                }
+                if (n < 0) {
+                    release();
+                    end(null);
+                    return;
+                }
+                listener.onRead(ByteBuffer.wrap(buffer, 0, n));
+                if (n < buffer.length && drainedBy(n)) {
+                    return; // the selector reports what arrives later
+                }
+            }
+        } catch (IOException e) {
+            release();
+            end(e);
+        } finally {
+            ReadBuffers.give(buffer);
+        }
+    }
+
+    /** On the loop's thread, when reading resumes: the loop reads again (and reads what Tomcat already holds). */
+    private void loopResume() {
+        synchronized (this) {
+            if (paused || !loopPaused || loopKey == null) {
+                return;
+            }
+            loopPaused = false;
+        }
+        loopKey.interestOps(SelectionKey.OP_READ);
+        loopRead();
+    }
+
+    /** On the loop's thread: the socket leaves the loop's selector (once). */
+    private void release() {
+        SelectionKey key = loopKey;
+        if (key != null) {
+            loopKey = null;
+            loop.release(key);
+        }
+    }
+
+    /** The loop failed, or reading threw: the connection ends. On the loop's thread. */
+    void loopFailed(Throwable failure) {
+        release();
+        end(failure);
+        closeWhenIdle();
     }
 
     // ---------------------------------------------------------------- Tomcat's events
@@ -104,10 +234,12 @@ final class TomcatTransport implements Transport, Runnable {
         SocketState state = SocketState.CLOSED;
         try {
             if (event == SocketEvent.OPEN_READ) {
-                state = read();
+                // with a read loop: an event of Tomcat's from before the loop took over, or asked by closeWhenIdle
+                state = loop != null ? SocketState.SUSPENDED : read();
             } else if (event == SocketEvent.OPEN_WRITE) {
                 writePump.run();
-                state = SocketState.UPGRADED; // Tomcat does not re-watch reads after a write event
+                // Tomcat does not re-watch reads after a write event; UPGRADED asks it to, unless the loop reads
+                state = loop != null ? SocketState.SUSPENDED : SocketState.UPGRADED;
             } else { // STOP (connector stopping), ERROR, TIMEOUT, DISCONNECT
                 IOException error = socket.getError();
                 end(event == SocketEvent.STOP || error == null ? null : error);
@@ -188,6 +320,14 @@ final class TomcatTransport implements Transport, Runnable {
 
     @Override
     public void resumeReading() {
+        TomcatReadLoop l = loop;
+        if (l != null) {
+            synchronized (this) {
+                paused = false;
+            }
+            l.execute(this::loopResume);
+            return;
+        }
         boolean dispatch;
         synchronized (this) {
             paused = false;
@@ -290,6 +430,10 @@ final class TomcatTransport implements Transport, Runnable {
             closing = true;
         }
         end(null);
+        TomcatReadLoop l = loop;
+        if (l != null) {
+            l.execute(this::release);
+        }
     }
 
     /** The peer went away (failure null) or I/O failed: tell the listener once. */

@@ -22,13 +22,16 @@ public final class TomcatUpgradeHandler implements InternalHttpUpgradeHandler {
 
     private volatile SocketWrapperBase<?> socket;
     private volatile UpgradeHandover handover;
+    private volatile boolean executorDispatch;
     private volatile TomcatTransport transport;
 
     /** Called by Tomcat ({@code request.upgrade}). */
     public TomcatUpgradeHandler() {
     }
 
-    void prepare(UpgradeHandover handover) {
+    /** @param executorDispatch whether the application's callbacks run on its executor (key duplex.dispatch) */
+    void prepare(UpgradeHandover handover, boolean executorDispatch) {
+        this.executorDispatch = executorDispatch;
         this.handover = handover;
     }
 
@@ -46,7 +49,7 @@ public final class TomcatUpgradeHandler implements InternalHttpUpgradeHandler {
             throw new IllegalStateException("Tomcat upgrade handler initialised without "
                     + (h == null ? "a pending WebSocket session" : "a socket"));
         }
-        TomcatTransport t = new TomcatTransport(s, h.secure());
+        TomcatTransport t = new TomcatTransport(s, h.secure(), executorDispatch);
         transport = t;
         h.open(t);
     }

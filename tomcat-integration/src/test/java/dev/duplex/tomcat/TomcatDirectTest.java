@@ -17,6 +17,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -33,13 +35,17 @@ import org.junit.jupiter.api.Test;
  */
 class TomcatDirectTest {
 
+    /** The default: executor dispatch, so plain connections are read by a TomcatReadLoop. */
     private static TomcatServer server;
+    /** Inline dispatch: Tomcat's read events, callbacks on the thread that read. */
+    private static TomcatServer inline;
     private static ExecutorService clientThreads;
     private static HttpClient http;
 
     @BeforeAll
     static void start() throws Exception {
         server = new TomcatServer(Map.of(), EchoEndpoint.class);
+        inline = new TomcatServer(Map.of("duplex.dispatch", "inline"), EchoEndpoint.class);
         System.out.println("Tomcat " + org.apache.catalina.util.ServerInfo.getServerNumber());
         clientThreads = Executors.newCachedThreadPool();
         http = HttpClient.newBuilder().executor(clientThreads).build();
@@ -47,18 +53,58 @@ class TomcatDirectTest {
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            server.close();
-        } finally {
+        try (TomcatServer a = server; TomcatServer b = inline) {
             clientThreads.shutdownNow();
         }
     }
 
     @Test
-    void messagesAreReadByTheTomcatTransport() throws Exception {
-        try (JdkPeer peer = JdkPeer.connect(http, server.uri("/echo"))) {
+    void withInlineDispatchMessagesAreReadByTheTomcatTransport() throws Exception {
+        try (JdkPeer peer = JdkPeer.connect(http, inline.uri("/echo"))) {
             peer.assertCarriedBy("dev.duplex.tomcat.TomcatTransport", "dev.duplex.servlet.ServletTransport");
         }
+    }
+
+    /**
+     * By default a plain connection is read by a loop of Duplex's, which runs on a thread of the application's
+     * Duplex pool while it has connections and ends with the last one; callbacks run on that pool.
+     */
+    @Test
+    void byDefaultALoopOfDuplexReadsAndEndsWithTheLastConnection() throws Exception {
+        try (JdkPeer first = JdkPeer.connect(http, server.uri("/echo"));
+                JdkPeer second = JdkPeer.connect(http, server.uri("/echo"))) {
+            for (JdkPeer peer : new JdkPeer[] {first, second}) {
+                assertEquals("hello", peer.ask("hello"));
+                String thread = (String) peer.ask("thread?");
+                assertTrue(thread.startsWith("duplex-"), "callback thread " + thread);
+            }
+            List<String> loops = readLoopThreads();
+            assertFalse(loops.isEmpty(), "no thread runs a read loop");
+            assertTrue(loops.stream().allMatch(name -> name.startsWith("duplex-")), "reading threads " + loops);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(JdkPeer.TIMEOUT_S);
+        while (!readLoopThreads().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10); // polling: nothing tells the test when a pool thread finished its task
+        }
+        assertEquals(List.of(), readLoopThreads(), "reading threads after the last connection closed");
+        try (JdkPeer again = JdkPeer.connect(http, server.uri("/echo"))) {
+            assertEquals("again", again.ask("again"), "a new connection starts a loop again");
+        }
+    }
+
+    /** The threads running a {@link TomcatReadLoop} now. */
+    private static List<String> readLoopThreads() {
+        List<String> names = new ArrayList<>();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            for (StackTraceElement frame : stack) {
+                if (frame.getClassName().equals(TomcatReadLoop.class.getName())
+                        && frame.getMethodName().equals("run")) {
+                    names.add(thread.getName());
+                    return;
+                }
+            }
+        });
+        return names;
     }
 
     @Test
@@ -79,12 +125,21 @@ class TomcatDirectTest {
         }
     }
 
-    /** Many messages in one TCP segment: each gets its reply, in order (they leave Tomcat in one write). */
+    /**
+     * Many messages in one TCP segment, behind the handshake: each gets its reply, in order (with inline dispatch
+     * they leave Tomcat in one write).
+     */
     @Test
     void pipelinedMessagesAreAllAnsweredInOrder() throws Exception {
+        for (TomcatServer s : new TomcatServer[] {server, inline}) {
+            assertPipelinedReplies(s);
+        }
+    }
+
+    private static void assertPipelinedReplies(TomcatServer target) throws Exception {
         int count = 500;
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
+            socket.connect(new InetSocketAddress("127.0.0.1", target.port()), 5_000);
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             DataInputStream in = new DataInputStream(socket.getInputStream());

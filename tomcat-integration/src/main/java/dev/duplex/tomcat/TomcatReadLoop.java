@@ -1,0 +1,306 @@
+package dev.duplex.tomcat;
+
+import dev.duplex.transport.Handoff;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Reads plain upgraded connections on Tomcat's NIO connector in place of Tomcat's poller: a selector of Duplex's
+ * own, on which a connection's socket stays registered for reading for its whole life. Tomcat's poller takes a
+ * socket off its selector for every read event and puts it back when the event is handled (two {@code epoll_ctl}
+ * per message at one message in flight, about 14 % of the server's CPU), then hands the event to a worker thread;
+ * here the loop reads and parses, and hands the callbacks of each pass to one thread of the container's callback
+ * pool ({@link Handoff}). Callbacks therefore run on that pool (executor dispatch); writing and closing still go
+ * through Tomcat's socket wrapper, and a write that does not fit still waits for Tomcat's write event.
+ *
+ * <pre>
+ *   loop: queued tasks (register, release, resume, hand-off flushes) -> select -> TomcatTransport.loopRead ...
+ *   no connection left and nothing queued: the loop's task ends; the next registration starts it again.
+ * </pre>
+ *
+ * <p>Threads: the loop runs as a task on the container's callback pool (a {@code duplex-<context>-N} thread) and
+ * only while it has connections, so a container with none, an undeployed application's included, has no thread
+ * of it. {@link #execute} may be called from any thread and never blocks.
+ */
+final class TomcatReadLoop implements Handoff.Loop {
+
+    private static final System.Logger LOG = System.getLogger(TomcatReadLoop.class.getName());
+
+    /** Loops per callback pool: one per two processors, at least one, at most eight. */
+    static final int LOOPS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors() / 2));
+    /** The loops of each container's callback pool, while one of them runs. */
+    private static final Map<Executor, Group> GROUPS = new ConcurrentHashMap<>();
+
+    private final Group group;
+    private final Executor pool;
+    private final Handoff handoff;
+    private final Executor callbacks = this::handOver;
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    /** Guards {@link #running} and {@link #selector}: starting and stopping against wake-ups from other threads. */
+    private final Object lock = new Object();
+    private boolean running;
+    private Selector selector;
+    private volatile Thread thread;
+    // the loop's thread only
+    private int connections;
+    private final List<Runnable> delayed = new ArrayList<>();
+    private long delayedAt;
+
+    private TomcatReadLoop(Group group, Executor pool) {
+        this.group = group;
+        this.pool = pool;
+        this.handoff = new Handoff(pool, this);
+    }
+
+    /** A loop for a new connection whose callbacks run on {@code pool} (round-robin over the pool's loops). */
+    static TomcatReadLoop next(Executor pool) {
+        return GROUPS.computeIfAbsent(pool, Group::new).next();
+    }
+
+    /**
+     * The executor for the callbacks of this loop's connections: tasks queued on the loop's thread go to the pool
+     * through its {@link Handoff} (one pool thread per pass), others straight to the pool.
+     */
+    Executor callbacks() {
+        return callbacks;
+    }
+
+    boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Runs {@code task} on the loop's thread, starting the loop if it is not running. */
+    void execute(Runnable task) {
+        tasks.add(task);
+        if (inLoop()) {
+            return;
+        }
+        boolean start = false;
+        synchronized (lock) {
+            if (!running) {
+                running = true;
+                start = true;
+            } else if (selector != null && wakeupPending.compareAndSet(false, true)) {
+                selector.wakeup();
+            }
+        }
+        if (start) {
+            try {
+                pool.execute(this::run);
+            } catch (RejectedExecutionException e) {
+                // The container is stopping: its connections are ending. Run what was queued here.
+                synchronized (lock) {
+                    running = false;
+                    runStopped();
+                }
+            }
+        }
+    }
+
+    @Override
+    public void afterEvents(Runnable task) {
+        tasks.add(task); // on the loop's thread: runs once the pass's ready keys are handled
+    }
+
+    /** Called by the handoff only, which has at most one such task pending: they run at the earliest deadline. */
+    @Override
+    public void after(Runnable task, long millis) {
+        long at = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        if (delayed.isEmpty() || at < delayedAt) {
+            delayedAt = at;
+        }
+        delayed.add(task);
+    }
+
+    /** Registers {@code channel} for reading by {@code transport}; on the loop's thread. */
+    SelectionKey register(SocketChannel channel, TomcatTransport transport) throws IOException {
+        SelectionKey key = channel.register(selector, SelectionKey.OP_READ, transport);
+        connections++;
+        return key;
+    }
+
+    /** Lets go of a registration made by {@link #register}; on the loop's thread. */
+    void release(SelectionKey key) {
+        key.cancel();
+        connections--;
+    }
+
+    private void handOver(Runnable task) {
+        if (inLoop()) {
+            handoff.execute(task);
+        } else {
+            pool.execute(task);
+        }
+    }
+
+    private void run() {
+        Selector sel;
+        try {
+            sel = Selector.open();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot open a selector for reading WebSocket connections", e);
+            synchronized (lock) {
+                running = false;
+                runStopped();
+            }
+            return;
+        }
+        thread = Thread.currentThread();
+        wakeupPending.set(false);
+        synchronized (lock) {
+            selector = sel;
+        }
+        try {
+            while (true) {
+                runTasks();
+                if (connections == 0 && delayed.isEmpty()) {
+                    synchronized (lock) {
+                        if (tasks.isEmpty()) {
+                            thread = null;
+                            selector = null;
+                            running = false;
+                            break;
+                        }
+                    }
+                    continue;
+                }
+                long wait = delayed.isEmpty() ? 0 : TimeUnit.NANOSECONDS.toMillis(delayedAt - System.nanoTime());
+                if (!tasks.isEmpty() || !delayed.isEmpty() && wait <= 0) {
+                    sel.selectNow(); // tasks queued by the tasks just run (a read's hand-off) go next
+                } else {
+                    sel.select(wait);
+                }
+                wakeupPending.set(false);
+                for (SelectionKey key : sel.selectedKeys()) {
+                    if (key.isValid()) {
+                        TomcatTransport transport = (TomcatTransport) key.attachment();
+                        try {
+                            transport.loopRead();
+                        } catch (RuntimeException e) {
+                            transport.loopFailed(e);
+                        }
+                    }
+                }
+                sel.selectedKeys().clear();
+                runDelayed();
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            LOG.log(Level.ERROR, "a Duplex reading thread failed; its WebSocket connections are closed", e);
+            failAll(sel, e);
+        } finally {
+            try {
+                sel.close();
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "closing a selector failed", e);
+            }
+            group.stopped(this);
+        }
+    }
+
+    private void runTasks() {
+        // Only the tasks present now: a task that queues another (a hand-off's flush) leaves it for the next pass.
+        for (int n = tasks.size(); n > 0; n--) {
+            Runnable task = tasks.poll();
+            if (task == null) {
+                return;
+            }
+            runSafely(task);
+        }
+    }
+
+    private void runDelayed() {
+        if (delayed.isEmpty() || System.nanoTime() - delayedAt < 0) {
+            return;
+        }
+        List<Runnable> due = new ArrayList<>(delayed);
+        delayed.clear();
+        due.forEach(TomcatReadLoop::runSafely);
+    }
+
+    /** After the loop failed: every registered connection ends. */
+    private void failAll(Selector sel, Exception failure) {
+        synchronized (lock) {
+            thread = null;
+            selector = null;
+            running = false;
+        }
+        List<SelectionKey> keys;
+        try {
+            keys = new ArrayList<>(sel.keys());
+        } catch (ClosedSelectorException e) {
+            keys = List.of();
+        }
+        for (SelectionKey key : keys) {
+            ((TomcatTransport) key.attachment()).loopFailed(failure);
+        }
+        connections = 0;
+    }
+
+    /** No loop can run (the pool refused it): queued tasks run here; registrations fail. Under the lock. */
+    private void runStopped() {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            runSafely(task);
+        }
+    }
+
+    /** True while the loop's thread can take registrations (tasks run by {@link #runStopped} see false). */
+    boolean running() {
+        return inLoop() && selector != null;
+    }
+
+    private static void runSafely(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a task of a Duplex reading thread failed", e);
+        }
+    }
+
+    /** The loops of one callback pool. */
+    private static final class Group {
+
+        private final Executor pool;
+        private final TomcatReadLoop[] loops = new TomcatReadLoop[LOOPS];
+        private final AtomicInteger next = new AtomicInteger();
+
+        Group(Executor pool) {
+            this.pool = pool;
+            for (int i = 0; i < loops.length; i++) {
+                loops[i] = new TomcatReadLoop(this, pool);
+            }
+        }
+
+        TomcatReadLoop next() {
+            return loops[Math.floorMod(next.getAndIncrement(), loops.length)];
+        }
+
+        /** A loop's task ended: once none runs, the pool is let go of (a stopped application's pool with it). */
+        void stopped(TomcatReadLoop loop) {
+            boolean idle = true;
+            for (TomcatReadLoop l : loops) {
+                synchronized (l.lock) {
+                    idle &= !l.running;
+                }
+            }
+            if (idle) {
+                GROUPS.remove(pool, this);
+            }
+        }
+    }
+}
