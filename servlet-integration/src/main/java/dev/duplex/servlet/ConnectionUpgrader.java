@@ -1,7 +1,6 @@
 package dev.duplex.servlet;
 
 import dev.duplex.server.PendingSession;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.Session;
@@ -29,13 +28,4 @@ public interface ConnectionUpgrader {
      */
     boolean upgrade(HttpServletRequest request, HttpServletResponse response, PendingSession pending,
             Consumer<Session> opened) throws IOException;
-
-    /**
-     * Where message callbacks should run in {@code context} when the application does not say (key
-     * duplex.dispatch): {@code "executor"} or {@code "inline"} when this upgrader takes the context's connections
-     * and reads them best that way, null to leave the container's default. Asked once, as the application starts.
-     */
-    default String defaultDispatch(ServletContext context) {
-        return null;
-    }
 }

@@ -23,7 +23,7 @@ final class ContainerSettings {
     }
 
     /** Reads every key; an unparsable or out-of-range value is an IllegalArgumentException naming key and value. */
-    static void apply(ServletContext context, WsServerContainer c, java.util.List<ConnectionUpgrader> upgraders) {
+    static void apply(ServletContext context, WsServerContainer c) {
         set(context, MAX_TEXT, 1, Integer.MAX_VALUE, v -> c.setDefaultMaxTextMessageBufferSize((int) v));
         set(context, MAX_BINARY, 1, Integer.MAX_VALUE, v -> c.setDefaultMaxBinaryMessageBufferSize((int) v));
         set(context, IDLE_TIMEOUT, Long.MIN_VALUE, Long.MAX_VALUE, c::setDefaultMaxSessionIdleTimeout);
@@ -31,7 +31,7 @@ final class ContainerSettings {
         set(context, OUTBOUND_LIMIT, 1, Long.MAX_VALUE, c::setOutboundLimit);
         applyOrigins(context, c);
         String dispatch = value(context, DISPATCH);
-        switch (dispatch == null ? defaultDispatch(context, upgraders) : dispatch.trim()) {
+        switch (dispatch == null ? defaultDispatch(context) : dispatch.trim()) {
             case "inline" -> c.setInlineDispatch(true);
             case "executor" -> c.setInlineDispatch(false);
             default -> throw new IllegalArgumentException(DISPATCH + "='" + dispatch
@@ -50,20 +50,12 @@ final class ContainerSettings {
 
     /**
      * Where message callbacks run when the application does not say (docs/configuration.md, key duplex.dispatch):
-     * what the first container-specific upgrader that has a preference asks for (on Tomcat with
-     * duplex-tomcat-integration: the executor, as Duplex then reads plain connections on a loop of its own);
-     * else inline on the container's thread that read the message, which saves a thread hand-off per message, where
-     * that thread comes from a worker pool (Tomcat's portable path, Jetty); on Duplex's executor where it is one of
-     * the few I/O threads that serve all connections (Undertow): a callback that blocks there, waiting for another
-     * session's event say, would stall every connection of that thread, its own awaited event included.
+     * inline on the container's thread that read the message, which saves a thread hand-off per message, where
+     * that thread comes from a worker pool (Tomcat, Jetty); on Duplex's executor where it is one of the few I/O
+     * threads that serve all connections (Undertow): a callback that blocks there, waiting for another session's
+     * event say, would stall every connection of that thread, its own awaited event included.
      */
-    static String defaultDispatch(ServletContext context, java.util.List<ConnectionUpgrader> upgraders) {
-        for (ConnectionUpgrader upgrader : upgraders) {
-            String preferred = upgrader.defaultDispatch(context);
-            if (preferred != null) {
-                return preferred;
-            }
-        }
+    static String defaultDispatch(ServletContext context) {
         return context.getClass().getName().startsWith("io.undertow.") ? "executor" : "inline";
     }
 

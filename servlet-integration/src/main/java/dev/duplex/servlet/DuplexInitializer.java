@@ -35,12 +35,12 @@ public final class DuplexInitializer implements ServletContainerInitializer {
     public void onStartup(Set<Class<?>> scanned, ServletContext context) throws ServletException {
         String name = context.getContextPath().isEmpty() ? "root" : context.getContextPath().substring(1);
         WsServerContainer container = new WsServerContainer(name, context.getClassLoader());
-        AppUpgrade app = AppUpgrade.load(context.getClassLoader());
         try {
-            ContainerSettings.apply(context, container, app.upgraders());
+            ContainerSettings.apply(context, container);
         } catch (IllegalArgumentException e) {
             throw new ServletException("Duplex configuration error: " + e.getMessage(), e);
         }
+        AppUpgrade app = AppUpgrade.load(context.getClassLoader());
         container.setHttpUpgrader((req, resp, config, params) ->
                 ServletUpgrade.upgradeFor(container, app, req, resp, config, params));
         context.setAttribute(ServerContainer.class.getName(), container);

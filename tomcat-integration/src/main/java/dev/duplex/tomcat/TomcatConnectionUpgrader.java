@@ -4,7 +4,6 @@ import dev.duplex.server.PendingSession;
 import dev.duplex.server.WsServerContainer;
 import dev.duplex.servlet.ConnectionUpgrader;
 import dev.duplex.servlet.UpgradeHandover;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
@@ -61,23 +60,8 @@ public final class TomcatConnectionUpgrader implements ConnectionUpgrader {
         return true;
     }
 
-    /**
-     * Executor dispatch, on Tomcat with this upgrader enabled: plain connections are then read by a
-     * {@link TomcatReadLoop} of Duplex's, which saves Tomcat's poller its two selector updates and a thread
-     * hand-off per message (benchmarks/README.md, "Session 7").
-     */
-    @Override
-    public String defaultDispatch(ServletContext context) {
-        return tomcatVisible && context.getClass().getName().startsWith("org.apache.catalina.")
-                && enabled(context) ? "executor" : null;
-    }
-
     private static boolean enabled(HttpServletRequest request) {
-        return enabled(request.getServletContext());
-    }
-
-    private static boolean enabled(ServletContext context) {
-        String value = context.getInitParameter(ENABLED_KEY);
+        String value = request.getServletContext().getInitParameter(ENABLED_KEY);
         if (value == null) {
             value = System.getProperty(ENABLED_KEY);
         }

@@ -179,11 +179,13 @@ final class TomcatReadLoop implements Handoff.Loop {
                     }
                     continue;
                 }
-                long wait = delayed.isEmpty() ? 0 : TimeUnit.NANOSECONDS.toMillis(delayedAt - System.nanoTime());
-                if (!tasks.isEmpty() || !delayed.isEmpty() && wait <= 0) {
+                long due = delayed.isEmpty() ? Long.MAX_VALUE : delayedAt - System.nanoTime();
+                if (!tasks.isEmpty() || due <= 0) {
                     sel.selectNow(); // tasks queued by the tasks just run (a read's hand-off) go next
+                } else if (due == Long.MAX_VALUE) {
+                    sel.select();
                 } else {
-                    sel.select(wait);
+                    sel.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(due + 999_999))); // never 0: for ever
                 }
                 wakeupPending.set(false);
                 for (SelectionKey key : sel.selectedKeys()) {

@@ -35,17 +35,17 @@ import org.junit.jupiter.api.Test;
  */
 class TomcatDirectTest {
 
-    /** The default: executor dispatch, so plain connections are read by a TomcatReadLoop. */
+    /** The default, inline dispatch: Tomcat's read events, callbacks on the thread that read. */
     private static TomcatServer server;
-    /** Inline dispatch: Tomcat's read events, callbacks on the thread that read. */
-    private static TomcatServer inline;
+    /** Executor dispatch: plain connections are read by a TomcatReadLoop. */
+    private static TomcatServer executor;
     private static ExecutorService clientThreads;
     private static HttpClient http;
 
     @BeforeAll
     static void start() throws Exception {
         server = new TomcatServer(Map.of(), EchoEndpoint.class);
-        inline = new TomcatServer(Map.of("duplex.dispatch", "inline"), EchoEndpoint.class);
+        executor = new TomcatServer(Map.of("duplex.dispatch", "executor"), EchoEndpoint.class, SlowEndpoint.class);
         System.out.println("Tomcat " + org.apache.catalina.util.ServerInfo.getServerNumber());
         clientThreads = Executors.newCachedThreadPool();
         http = HttpClient.newBuilder().executor(clientThreads).build();
@@ -53,26 +53,26 @@ class TomcatDirectTest {
 
     @AfterAll
     static void stop() throws Exception {
-        try (TomcatServer a = server; TomcatServer b = inline) {
+        try (TomcatServer a = server; TomcatServer b = executor) {
             clientThreads.shutdownNow();
         }
     }
 
     @Test
-    void withInlineDispatchMessagesAreReadByTheTomcatTransport() throws Exception {
-        try (JdkPeer peer = JdkPeer.connect(http, inline.uri("/echo"))) {
+    void messagesAreReadByTheTomcatTransport() throws Exception {
+        try (JdkPeer peer = JdkPeer.connect(http, server.uri("/echo"))) {
             peer.assertCarriedBy("dev.duplex.tomcat.TomcatTransport", "dev.duplex.servlet.ServletTransport");
         }
     }
 
     /**
-     * By default a plain connection is read by a loop of Duplex's, which runs on a thread of the application's
-     * Duplex pool while it has connections and ends with the last one; callbacks run on that pool.
+     * With executor dispatch a plain connection is read by a loop of Duplex's, which runs on a thread of the
+     * application's Duplex pool while it has connections and ends with the last one; callbacks run on that pool.
      */
     @Test
-    void byDefaultALoopOfDuplexReadsAndEndsWithTheLastConnection() throws Exception {
-        try (JdkPeer first = JdkPeer.connect(http, server.uri("/echo"));
-                JdkPeer second = JdkPeer.connect(http, server.uri("/echo"))) {
+    void withExecutorDispatchALoopOfDuplexReadsAndEndsWithTheLastConnection() throws Exception {
+        try (JdkPeer first = JdkPeer.connect(http, executor.uri("/echo"));
+                JdkPeer second = JdkPeer.connect(http, executor.uri("/echo"))) {
             for (JdkPeer peer : new JdkPeer[] {first, second}) {
                 assertEquals("hello", peer.ask("hello"));
                 String thread = (String) peer.ask("thread?");
@@ -87,7 +87,7 @@ class TomcatDirectTest {
             Thread.sleep(10); // polling: nothing tells the test when a pool thread finished its task
         }
         assertEquals(List.of(), readLoopThreads(), "reading threads after the last connection closed");
-        try (JdkPeer again = JdkPeer.connect(http, server.uri("/echo"))) {
+        try (JdkPeer again = JdkPeer.connect(http, executor.uri("/echo"))) {
             assertEquals("again", again.ask("again"), "a new connection starts a loop again");
         }
     }
@@ -118,20 +118,22 @@ class TomcatDirectTest {
     @Test
     void echoesEverySizeUpToRepliesThatFillTheSocket() throws Exception {
         Random random = new Random(7);
-        try (JdkPeer peer = JdkPeer.connect(http, server.uri("/echo"))) {
-            peer.assertBinaryEchoes(random, 0, 1, 125, 126, 65_535, 65_536, 1 << 20, EchoEndpoint.MAX_MESSAGE);
-            String text = "ü€".repeat(300_000); // 1.5 MB of UTF-8
-            assertEquals(text, peer.ask(text));
+        for (TomcatServer s : new TomcatServer[] {server, executor}) {
+            try (JdkPeer peer = JdkPeer.connect(http, s.uri("/echo"))) {
+                peer.assertBinaryEchoes(random, 0, 1, 125, 126, 65_535, 65_536, 1 << 20, EchoEndpoint.MAX_MESSAGE);
+                String text = "ü€".repeat(300_000); // 1.5 MB of UTF-8
+                assertEquals(text, peer.ask(text));
+            }
         }
     }
 
     /**
      * Many messages in one TCP segment, behind the handshake: each gets its reply, in order (with inline dispatch
-     * they leave Tomcat in one write).
+     * they leave Tomcat in one write; with executor dispatch the read loop finds them in Tomcat's buffer).
      */
     @Test
     void pipelinedMessagesAreAllAnsweredInOrder() throws Exception {
-        for (TomcatServer s : new TomcatServer[] {server, inline}) {
+        for (TomcatServer s : new TomcatServer[] {server, executor}) {
             assertPipelinedReplies(s);
         }
     }
@@ -163,11 +165,13 @@ class TomcatDirectTest {
         }
     }
 
-    /** 12 MB sent to an endpoint that takes 1 ms per message: Duplex pauses reading and resumes, losing nothing. */
+    /**
+     * 12 MB sent to an endpoint that takes 1 ms per message (executor dispatch: the read loop pauses): Duplex pauses
+     * reading and resumes, losing nothing.
+     */
     @Test
     void aFloodToASlowEndpointIsReadCompletelyAfterPauses() throws Exception {
-        try (TomcatServer slow = new TomcatServer(Map.of("duplex.dispatch", "executor"), SlowEndpoint.class);
-                JdkPeer peer = JdkPeer.connect(http, slow.uri("/slow"))) {
+        try (JdkPeer peer = JdkPeer.connect(http, executor.uri("/slow"))) {
             SlowEndpoint.floodAndCheck(peer);
         }
     }

@@ -35,7 +35,7 @@ class TomcatTlsTest {
     @BeforeAll
     static void start() throws Exception {
         TestTls tls = TestTls.create(dir);
-        inline = new TomcatServer(Map.of("duplex.dispatch", "inline"), tls, EchoEndpoint.class);
+        inline = new TomcatServer(Map.of(), tls, EchoEndpoint.class);
         executor = new TomcatServer(Map.of("duplex.dispatch", "executor"), tls, EchoEndpoint.class,
                 SlowEndpoint.class);
         clientThreads = Executors.newCachedThreadPool();

@@ -22,12 +22,6 @@ public class InstalledEchoEndpoint {
                     .filter(c -> c.startsWith("dev.duplex.") && c.endsWith("Transport"))
                     .findFirst().orElse("none");
         }
-        if ("reading?".equals(message)) { // the threads that run a read loop of Duplex's (its Tomcat direct path)
-            return Thread.getAllStackTraces().entrySet().stream()
-                    .filter(e -> java.util.Arrays.stream(e.getValue()).anyMatch(
-                            f -> f.getClassName().startsWith("dev.duplex.") && f.getClassName().endsWith("ReadLoop")))
-                    .map(e -> e.getKey().getName()).sorted().findFirst().orElse("none");
-        }
         if ("implementation?".equals(message)) {
             return session.getClass().getName() + " " + session.getContainer().getClass().getName();
         }

@@ -213,8 +213,7 @@ class ConfigurationIT {
     /**
      * duplex.dispatch: {@code executor} runs message callbacks on Duplex's executor (not below the reading code),
      * {@code inline} on the container's thread that read the message; the default is inline except on Undertow,
-     * whose reading threads are its few shared I/O threads, and on Tomcat with duplex-tomcat-integration, where
-     * Duplex reads plain connections on a loop of its own (docs/configuration.md).
+     * whose reading threads are its few shared I/O threads (docs/configuration.md).
      */
     @Test
     void dispatchKeyDecidesWhereMessageCallbacksRun() throws Exception {
@@ -223,11 +222,9 @@ class ConfigurationIT {
         try {
             assertEquals(List.of("thread duplex=true"), threadsOf(other("servlet-config-dispatch-executor")));
             assertTrue(threadsOf(other("servlet-config-dispatch-inline")).contains("thread duplex=false"));
-            String container = System.getProperty("duplex.tck.container");
-            boolean executor = "undertow".equals(container)
-                    || "tomcat".equals(container) && DuplexWar.isSet(DuplexWar.TOMCAT_INTEGRATION_PROPERTY);
-            assertTrue(threadsOf(base).contains("thread duplex=" + executor),
-                    "the default: " + (executor ? "executor" : "inline"));
+            boolean undertow = "undertow".equals(System.getProperty("duplex.tck.container"));
+            assertTrue(threadsOf(base).contains("thread duplex=" + undertow),
+                    "the default: " + (undertow ? "executor" : "inline"));
         } finally {
             deployer.undeploy("dispatch-executor");
             deployer.undeploy("dispatch-inline");
@@ -238,8 +235,8 @@ class ConfigurationIT {
      * Which transport carries the connections of this pass, seen from inline callbacks: on the tomcat pass, whose
      * WARs carry duplex-tomcat-integration, Tomcat drives Duplex's own upgrade handler (TomcatTransport); on the
      * undertow pass, whose WARs carry duplex-undertow-integration, Duplex reads Undertow's upgraded connection
-     * (UndertowTransport); on the portable passes, the servlet non-blocking streams (ServletTransport). Both direct
-     * paths dispatch to the executor by default, so the check uses the deployment with inline dispatch. Jetty's
+     * (UndertowTransport); on the portable passes, the servlet non-blocking streams (ServletTransport). Undertow
+     * dispatches to the executor by default, so there the check uses the deployment with inline dispatch. Jetty's
      * adapter reads in its connection class.
      */
     @Test
@@ -252,10 +249,12 @@ class ConfigurationIT {
                 : DuplexWar.UNDERTOW_INTEGRATION_PROPERTY);
         String expected = "transport [dev.duplex." + (!direct ? "servlet.ServletTransport"
                 : tomcat ? "tomcat.TomcatTransport" : "undertow.UndertowTransport") + "]";
-        deployer.deploy("dispatch-inline");
+        if (!tomcat) {
+            deployer.deploy("dispatch-inline");
+        }
         try {
             RecordingListener listener = new RecordingListener();
-            WebSocket ws = open(other("servlet-config-dispatch-inline"), listener);
+            WebSocket ws = open(tomcat ? base : other("servlet-config-dispatch-inline"), listener);
             java.util.Set<String> seen = new java.util.TreeSet<>();
             for (int i = 0; i < 20; i++) {
                 await(ws.sendText("transport", true));
@@ -266,7 +265,9 @@ class ConfigurationIT {
             assertTrue(java.util.Set.of(expected, "transport []").containsAll(seen),
                     "only " + expected + " or an executor thread (no transport), saw " + seen);
         } finally {
-            deployer.undeploy("dispatch-inline");
+            if (!tomcat) {
+                deployer.undeploy("dispatch-inline");
+            }
         }
     }
 
