@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>a few {@link SelectorLoop I/O threads} ({@code duplex-client-N-io-K}): connections are spread over them
  *       round-robin; they only move bytes, run TLS and parse frames, never application code;</li>
  *   <li>a callback pool ({@code duplex-client-N-worker-K}): every session's serial dispatcher runs on it, and so do
- *       write completions and TLS delegated tasks; threads are created on demand and retire after a minute idle;</li>
+ *       write completions and TLS delegated tasks; threads are created on demand and retire after a minute idle.
+ *       What an I/O thread hands over in one pass of its selector goes to one pool thread
+ *       ({@link SelectorLoop#callbacks});</li>
  *   <li>one timer thread ({@code duplex-client-N-timer-K}) for close timeouts and forced closes.</li>
  * </ul>
  * Created by the container at its first connect; stopped by {@link #shutdown}.
@@ -41,7 +43,7 @@ final class ClientThreads {
         this.loops = new SelectorLoop[ioThreads];
         try {
             for (int i = 0; i < ioThreads; i++) {
-                loops[i] = new SelectorLoop(name + "-io-" + (i + 1));
+                loops[i] = new SelectorLoop(name + "-io-" + (i + 1), pool);
             }
         } catch (IOException e) {
             shutdownNow();

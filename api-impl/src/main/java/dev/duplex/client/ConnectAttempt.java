@@ -124,7 +124,7 @@ final class ConnectAttempt {
     // ---------------------------------------------------------------- steps, on the loop thread
 
     private void onConnected(SocketChannel channel, SelectionKey key) {
-        SocketTransport t = new SocketTransport(loop, channel, key, threads.pool(), threads.timer(),
+        SocketTransport t = new SocketTransport(loop, channel, key, loop.callbacks(), threads.timer(),
                 FORCED_CLOSE_MILLIS, target.authority());
         transport = t;
         if (result.isDone()) {

@@ -1,5 +1,7 @@
 package dev.duplex.client;
 
+import dev.duplex.transport.Handoff;
+import dev.duplex.transport.LoopTimers;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.channels.ClosedSelectorException;
@@ -24,6 +26,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   stop(): close every channel (IoHandler.failed), then the selector; the thread ends.
  * </pre>
  *
+ * <p>Callbacks (application code, which may block) never run here: {@link #callbacks} hands them to the callback
+ * pool, those queued during one pass of the loop to one pool thread ({@link Handoff}), not each to a thread of its
+ * own.
+ *
  * <p>Threads: {@link #execute} may be called from any thread and never blocks (it wakes the selector at most once
  * per batch of tasks). Tasks and handlers must never block: the loop serves every connection assigned to it.
  * The thread is a daemon, so it never keeps a JVM alive.
@@ -46,9 +52,30 @@ final class SelectorLoop implements Executor {
     private final Thread thread;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private final Executor pool;
+    private final Handoff handoff;
+    private final Executor callbacks = this::handOver;
+    private final LoopTimers timers = new LoopTimers(); // the loop's thread only
     private volatile boolean stopping;
 
-    SelectorLoop(String name) throws IOException {
+    /**
+     * Starts the loop's thread.
+     *
+     * @param pool the callback pool, whose threads may block
+     */
+    SelectorLoop(String name, Executor pool) throws IOException {
+        this.pool = pool;
+        this.handoff = new Handoff(pool, new Handoff.Loop() {
+            @Override
+            public void afterEvents(Runnable task) {
+                execute(task); // queued tasks run once the pass's ready keys are handled
+            }
+
+            @Override
+            public void after(Runnable task, long millis) {
+                timers.add(task, millis);
+            }
+        });
         this.selector = Selector.open();
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
@@ -73,6 +100,27 @@ final class SelectorLoop implements Executor {
         }
     }
 
+    /**
+     * The executor for callbacks of the connections on this loop: tasks queued on the loop's thread go to the pool
+     * through its {@link Handoff}, those queued on other threads straight to the pool.
+     */
+    Executor callbacks() {
+        return callbacks;
+    }
+
+    /** The callback pool behind {@link #callbacks}. */
+    Executor pool() {
+        return pool;
+    }
+
+    private void handOver(Runnable task) {
+        if (inLoop()) {
+            handoff.execute(task);
+        } else {
+            pool.execute(task);
+        }
+    }
+
     /** Registers {@code channel} for {@code ops}; on the loop thread only. */
     SelectionKey register(SelectableChannel channel, int ops, IoHandler handler) throws IOException {
         return channel.register(selector, ops, handler);
@@ -94,13 +142,14 @@ final class SelectorLoop implements Executor {
     private void run() {
         try {
             while (!stopping) {
-                selector.select();
+                timers.select(selector, !tasks.isEmpty()); // tasks a task queued go next, without waiting
                 wakeupPending.set(false);
                 for (SelectionKey key : selector.selectedKeys()) {
                     dispatch(key);
                 }
                 selector.selectedKeys().clear();
                 runTasks();
+                timers.runDue(SelectorLoop::runTask);
             }
         } catch (IOException | ClosedSelectorException e) {
             LOG.log(Level.ERROR, "client I/O thread " + thread.getName() + " failed; its connections are closed", e);
@@ -128,15 +177,15 @@ final class SelectorLoop implements Executor {
             if (task == null) {
                 return;
             }
-            try {
-                task.run();
-            } catch (Throwable t) {
-                LOG.log(Level.WARNING, "a task on client I/O thread " + thread.getName() + " failed", t);
-            }
+            runTask(task);
         }
-        if (!tasks.isEmpty()) {
-            wakeupPending.set(true);
-            selector.wakeup();
+    }
+
+    private static void runTask(Runnable task) {
+        try {
+            task.run();
+        } catch (Throwable t) {
+            LOG.log(Level.WARNING, "a task on client I/O thread " + Thread.currentThread().getName() + " failed", t);
         }
     }
 

@@ -168,6 +168,12 @@ final class SocketTransport implements Transport, SelectorLoop.IoHandler {
         });
     }
 
+    /** Callbacks queued on the loop thread go to the pool through the loop's handoff (one pool thread per pass). */
+    @Override
+    public Executor callbackExecutor(Executor pool) {
+        return pool == loop.pool() ? loop.callbacks() : pool;
+    }
+
     @Override
     public void pauseReading() {
         paused = true;

@@ -103,15 +103,20 @@ public final class Handoff {
             return;
         }
         int busy = drainers.get();
+        int started = 0;
         if (busy == 0 || System.nanoTime() - lastStart > stallNanos) {
             startDrainer();
             busy++;
+            started++;
         }
         while (busy < maxBusyDrainers && waiting.get() > BACKLOG * busy) {
             startDrainer();
             busy++;
+            started++;
         }
-        if (!watching && !tasks.isEmpty()) {
+        // A task can be held up only behind another; one that a pool thread was just started for cannot. At one
+        // message in flight that is every pass, and a loop with no check due can wait in its selector for ever.
+        if (!watching && waiting.get() > started) {
             watching = true;
             try {
                 loop.after(watch, stallMillis);

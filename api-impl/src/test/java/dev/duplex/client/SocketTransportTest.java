@@ -38,16 +38,16 @@ class SocketTransportTest {
 
     @BeforeEach
     void connect() throws Exception {
-        loop = new SelectorLoop("transport-test-io");
         pool = Executors.newCachedThreadPool();
         timer = Executors.newSingleThreadScheduledExecutor();
+        loop = new SelectorLoop("transport-test-io", pool);
         server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         CompletableFuture<SocketTransport> connected = new CompletableFuture<>();
         TcpConnect.start(loop, new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()),
                 new TcpConnect.Outcome() {
                     @Override
                     public void connected(SocketChannel channel, SelectionKey key) {
-                        connected.complete(new SocketTransport(loop, channel, key, pool, timer, 5_000, "peer"));
+                        connected.complete(new SocketTransport(loop, channel, key, loop.callbacks(), timer, 5_000, "peer"));
                     }
 
                     @Override

@@ -1,6 +1,7 @@
 package dev.duplex.tomcat;
 
 import dev.duplex.transport.Handoff;
+import dev.duplex.transport.LoopTimers;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.channels.ClosedSelectorException;
@@ -14,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,8 +58,7 @@ final class TomcatReadLoop implements Handoff.Loop {
     private volatile Thread thread;
     // the loop's thread only
     private int connections;
-    private final List<Runnable> delayed = new ArrayList<>();
-    private long delayedAt;
+    private final LoopTimers timers = new LoopTimers();
 
     private TomcatReadLoop(Group group, Executor pool) {
         this.group = group;
@@ -117,14 +116,9 @@ final class TomcatReadLoop implements Handoff.Loop {
         tasks.add(task); // on the loop's thread: runs once the pass's ready keys are handled
     }
 
-    /** Called by the handoff only, which has at most one such task pending: they run at the earliest deadline. */
     @Override
     public void after(Runnable task, long millis) {
-        long at = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        if (delayed.isEmpty() || at < delayedAt) {
-            delayedAt = at;
-        }
-        delayed.add(task);
+        timers.add(task, millis); // on the loop's thread, as the handoff's checks run there
     }
 
     /** Registers {@code channel} for reading by {@code transport}; on the loop's thread. */
@@ -168,7 +162,7 @@ final class TomcatReadLoop implements Handoff.Loop {
         try {
             while (true) {
                 runTasks();
-                if (connections == 0 && delayed.isEmpty()) {
+                if (connections == 0 && timers.isEmpty()) {
                     synchronized (lock) {
                         if (tasks.isEmpty()) {
                             thread = null;
@@ -179,14 +173,7 @@ final class TomcatReadLoop implements Handoff.Loop {
                     }
                     continue;
                 }
-                long due = delayed.isEmpty() ? Long.MAX_VALUE : delayedAt - System.nanoTime();
-                if (!tasks.isEmpty() || due <= 0) {
-                    sel.selectNow(); // tasks queued by the tasks just run (a read's hand-off) go next
-                } else if (due == Long.MAX_VALUE) {
-                    sel.select();
-                } else {
-                    sel.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(due + 999_999))); // never 0: for ever
-                }
+                timers.select(sel, !tasks.isEmpty()); // tasks queued by the tasks just run (a hand-off) go next
                 wakeupPending.set(false);
                 for (SelectionKey key : sel.selectedKeys()) {
                     if (key.isValid()) {
@@ -199,7 +186,7 @@ final class TomcatReadLoop implements Handoff.Loop {
                     }
                 }
                 sel.selectedKeys().clear();
-                runDelayed();
+                timers.runDue(TomcatReadLoop::runSafely);
             }
         } catch (IOException | ClosedSelectorException e) {
             LOG.log(Level.ERROR, "a Duplex reading thread failed; its WebSocket connections are closed", e);
@@ -223,15 +210,6 @@ final class TomcatReadLoop implements Handoff.Loop {
             }
             runSafely(task);
         }
-    }
-
-    private void runDelayed() {
-        if (delayed.isEmpty() || System.nanoTime() - delayedAt < 0) {
-            return;
-        }
-        List<Runnable> due = new ArrayList<>(delayed);
-        delayed.clear();
-        due.forEach(TomcatReadLoop::runSafely);
     }
 
     /** After the loop failed: every registered connection ends. */
