@@ -103,6 +103,7 @@ public final class Handoff {
             return;
         }
         int busy = drainers.get();
+        int queued = waiting.get(); // before any thread is started: one started now may take a task at once
         int started = 0;
         if (busy == 0 || System.nanoTime() - lastStart > stallNanos) {
             startDrainer();
@@ -116,7 +117,7 @@ public final class Handoff {
         }
         // A task can be held up only behind another; one that a pool thread was just started for cannot. At one
         // message in flight that is every pass, and a loop with no check due can wait in its selector for ever.
-        if (!watching && waiting.get() > started) {
+        if (!watching && queued > started && !tasks.isEmpty()) {
             watching = true;
             try {
                 loop.after(watch, stallMillis);

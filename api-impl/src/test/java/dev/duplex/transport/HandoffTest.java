@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -105,6 +106,33 @@ class HandoffTest {
         // No new events come from the loop: its timer alone must notice that nothing started.
         assertTrue(firstSawSecond.await(20, TimeUnit.SECONDS), "the second task never ran while the first blocked");
         assertNotEquals(first.get(), second.get());
+    }
+
+    /** The same, when the pool thread takes the blocking task before the loop looks at the queue again. */
+    @Test
+    void aTaskBehindOneTakenAtOnceIsStillWatched() throws Exception {
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        Executor eager = task -> {
+            threads.execute(task);
+            try {
+                assertTrue(firstStarted.await(10, TimeUnit.SECONDS), "the first task never started");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        Handoff handoff = new Handoff(eager, loop);
+        CountDownLatch secondRan = new CountDownLatch(1);
+        AtomicReference<Thread> first = new AtomicReference<>();
+        CountDownLatch firstSawSecond = new CountDownLatch(1);
+        Runnable blocking = waitFor(first, secondRan, firstSawSecond);
+        loopThread.execute(() -> {
+            handoff.execute(() -> {
+                firstStarted.countDown();
+                blocking.run();
+            });
+            handoff.execute(secondRan::countDown);
+        });
+        assertTrue(firstSawSecond.await(20, TimeUnit.SECONDS), "the second task never ran while the first blocked");
     }
 
     @Test
