@@ -19,10 +19,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Reads plain upgraded connections on Tomcat's NIO connector in place of Tomcat's poller: a selector of Duplex's
- * own, on which a connection's socket stays registered for reading for its whole life. Tomcat's poller takes a
- * socket off its selector for every read event and puts it back when the event is handled (two {@code epoll_ctl}
- * per message at one message in flight, about 14 % of the server's CPU), then hands the event to a worker thread;
+ * With executor dispatch, reads plain upgraded connections on Tomcat's NIO connector in place of Tomcat's poller: a
+ * selector of Duplex's own, on which a connection's socket stays registered for reading for its whole life. Tomcat's
+ * poller takes a socket off its selector for every read event and puts it back when the event is handled (two
+ * {@code epoll_ctl} per message at one message in flight, 13–15 % of the server's CPU), then hands the event to a
+ * worker thread;
  * here the loop reads and parses, and hands the callbacks of each pass to one thread of the container's callback
  * pool ({@link Handoff}). Callbacks therefore run on that pool (executor dispatch); writing and closing still go
  * through Tomcat's socket wrapper, and a write that does not fit still waits for Tomcat's write event.
@@ -197,7 +198,7 @@ final class TomcatReadLoop implements Handoff.Loop {
             } catch (IOException e) {
                 LOG.log(Level.DEBUG, "closing a selector failed", e);
             }
-            group.stopped(this);
+            group.stopped();
         }
     }
 
@@ -271,7 +272,7 @@ final class TomcatReadLoop implements Handoff.Loop {
         }
 
         /** A loop's task ended: once none runs, the pool is let go of (a stopped application's pool with it). */
-        void stopped(TomcatReadLoop loop) {
+        void stopped() {
             boolean idle = true;
             for (TomcatReadLoop l : loops) {
                 synchronized (l.lock) {
