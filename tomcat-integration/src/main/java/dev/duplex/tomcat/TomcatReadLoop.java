@@ -112,6 +112,23 @@ final class TomcatReadLoop implements Handoff.Loop {
         }
     }
 
+    /**
+     * Runs {@code task} on the loop's thread if the loop is running, else drops it: for a connection's tasks after
+     * its registration (resume, release), since a loop stops only once none is registered. A closed connection so
+     * never starts a loop again.
+     */
+    void executeIfRunning(Runnable task) {
+        synchronized (lock) {
+            if (!running) {
+                return;
+            }
+            tasks.add(task);
+            if (selector != null && !inLoop() && wakeupPending.compareAndSet(false, true)) {
+                selector.wakeup();
+            }
+        }
+    }
+
     @Override
     public void afterEvents(Runnable task) {
         tasks.add(task); // on the loop's thread: runs once the pass's ready keys are handled

@@ -325,7 +325,7 @@ final class TomcatTransport implements Transport, Runnable {
             synchronized (this) {
                 paused = false;
             }
-            l.execute(this::loopResume);
+            l.executeIfRunning(this::loopResume);
             return;
         }
         boolean dispatch;
@@ -432,7 +432,7 @@ final class TomcatTransport implements Transport, Runnable {
         end(null);
         TomcatReadLoop l = loop;
         if (l != null) {
-            l.execute(this::release);
+            l.executeIfRunning(this::release);
         }
     }
 
