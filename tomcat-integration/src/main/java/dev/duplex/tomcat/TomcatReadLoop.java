@@ -17,6 +17,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * With executor dispatch, reads plain upgraded connections on Tomcat's NIO connector in place of Tomcat's poller: a
@@ -26,7 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * worker thread;
  * here the loop reads and parses, and hands the callbacks of each pass to one thread of the container's callback
  * pool ({@link Handoff}). Callbacks therefore run on that pool (executor dispatch); writing and closing still go
- * through Tomcat's socket wrapper, and a write that does not fit still waits for Tomcat's write event.
+ * through Tomcat's socket wrapper, and a write that does not fit still waits for Tomcat's write event. The replies
+ * that a burst of one connection's callbacks writes leave together as it ends; while bursts run, a valve on the
+ * loop flushes every {@value #VALVE_MILLIS} ms the replies of a burst that is still running (its callback may block).
  *
  * <pre>
  *   loop: queued tasks (register, release, resume, hand-off flushes) -> select -> TomcatTransport.loopRead ...
@@ -41,6 +44,8 @@ final class TomcatReadLoop implements Handoff.Loop {
 
     private static final System.Logger LOG = System.getLogger(TomcatReadLoop.class.getName());
 
+    /** How long a burst of callbacks may hold its connection's replies back before the loop flushes them. */
+    static final long VALVE_MILLIS = 2;
     /** Loops per callback pool: one per two processors, at least one, at most eight. */
     static final int LOOPS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors() / 2));
     /** The loops of each container's callback pool, while one of them runs. */
@@ -57,9 +62,16 @@ final class TomcatReadLoop implements Handoff.Loop {
     private boolean running;
     private Selector selector;
     private volatile Thread thread;
+    /** Bursts of callbacks of this loop's connections submitted and not yet ended. */
+    private final AtomicInteger bursts = new AtomicInteger();
+    /** Connections whose running burst holds replies back: a stack linked through their nextWatched. */
+    private final AtomicReference<TomcatTransport> watched = new AtomicReference<>();
+    private final Runnable valve = this::valve;
+    private final Runnable armValve = this::armValve;
     // the loop's thread only
     private int connections;
     private final LoopTimers timers = new LoopTimers();
+    private boolean valveArmed;
 
     private TomcatReadLoop(Group group, Executor pool) {
         this.group = group;
@@ -152,6 +164,62 @@ final class TomcatReadLoop implements Handoff.Loop {
         connections--;
     }
 
+    /**
+     * A burst of a connection's callbacks was submitted (any thread). On the loop's thread the valve is armed as the
+     * pass ends; from another, a first burst wakes the loop to arm it.
+     */
+    void burstSubmitted() {
+        if (bursts.getAndIncrement() == 0 && !inLoop()) {
+            executeIfRunning(armValve);
+        }
+    }
+
+    void burstEnded() {
+        bursts.decrementAndGet();
+    }
+
+    /** Puts {@code transport} on the watch list (its running burst holds replies back); any thread, once per listing. */
+    void watch(TomcatTransport transport) {
+        TomcatTransport head;
+        do {
+            head = watched.get();
+            transport.nextWatched = head;
+        } while (!watched.compareAndSet(head, transport));
+    }
+
+    /** On the loop's thread, before it selects: while bursts run, the valve checks on them every few milliseconds. */
+    private void armValve() {
+        if (!valveArmed && connections > 0 && bursts.get() > 0) {
+            valveArmed = true;
+            timers.add(valve, VALVE_MILLIS);
+        }
+    }
+
+    /**
+     * A burst may block in a callback after writing a reply, which would then wait for the burst's end: the replies
+     * of the connections on the watch list are flushed, and those whose burst still runs stay on it.
+     */
+    private void valve() {
+        valveArmed = false;
+        TomcatTransport t = watched.getAndSet(null);
+        while (t != null) {
+            TomcatTransport next = t.nextWatched;
+            t.nextWatched = null;
+            boolean stays;
+            try {
+                stays = t.flushHeldBack();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "flushing a WebSocket connection's replies failed", e);
+                stays = false;
+            }
+            if (stays) {
+                watch(t);
+            }
+            t = next;
+        }
+        armValve();
+    }
+
     private void handOver(Runnable task) {
         if (inLoop()) {
             handoff.execute(task);
@@ -191,6 +259,7 @@ final class TomcatReadLoop implements Handoff.Loop {
                     }
                     continue;
                 }
+                armValve(); // bursts submitted by this pass: checked on while they run
                 timers.select(sel, !tasks.isEmpty()); // tasks queued by the tasks just run (a hand-off) go next
                 wakeupPending.set(false);
                 for (SelectionKey key : sel.selectedKeys()) {

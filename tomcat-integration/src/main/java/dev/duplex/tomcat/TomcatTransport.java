@@ -51,12 +51,14 @@ final class TomcatTransport implements Transport, Runnable {
     // VarHandles instead of atomic wrappers: two objects less per connection
     private static final VarHandle PENDING_CALLBACK;
     private static final VarHandle ENDED;
+    private static final VarHandle WATCHED;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             PENDING_CALLBACK = lookup.findVarHandle(TomcatTransport.class, "pendingCallback", WriteCallback.class);
             ENDED = lookup.findVarHandle(TomcatTransport.class, "ended", boolean.class);
+            WATCHED = lookup.findVarHandle(TomcatTransport.class, "watched", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -76,7 +78,10 @@ final class TomcatTransport implements Transport, Runnable {
     private int copiedWrite;
     private int unflushed;
     private volatile boolean flushNeeded;
-    /** The thread handling the bytes of a read event, while it does: its replies are flushed as it ends. */
+    /**
+     * The thread handling the bytes of a read event (Tomcat's read events), or running a burst of this connection's
+     * callbacks (a read loop's connection), while it does: its replies are flushed together as it ends.
+     */
     private volatile Thread readingThread;
 
     private volatile boolean ended; // set once, through ENDED
@@ -95,6 +100,10 @@ final class TomcatTransport implements Transport, Runnable {
     // the loop's thread only
     private SelectionKey loopKey;
     private boolean loopPaused;
+    /** On the loop's list of connections whose replies a burst of callbacks holds back; set through WATCHED. */
+    private volatile boolean watched;
+    /** The next on that list (the loop's {@link TomcatReadLoop#watch}). */
+    TomcatTransport nextWatched;
 
     /**
      * @param executorDispatch whether the connection's callbacks run on the container's executor: a plain NIO
@@ -109,7 +118,10 @@ final class TomcatTransport implements Transport, Runnable {
                 && socket.getSocket().getClass() == NioChannel.class;
     }
 
-    /** With a read loop, callbacks queued on its thread go to {@code pool} one pool thread per pass. */
+    /**
+     * With a read loop, callbacks queued on its thread go to {@code pool} one pool thread per pass, and the replies
+     * that a burst of this connection's callbacks writes leave together as the burst ends ({@link #runBurst}).
+     */
     @Override
     public Executor callbackExecutor(Executor pool) {
         if (!loopable) {
@@ -117,7 +129,57 @@ final class TomcatTransport implements Transport, Runnable {
         }
         TomcatReadLoop l = TomcatReadLoop.next(pool);
         loop = l;
-        return l.callbacks();
+        return this::submitBurst;
+    }
+
+    /** A burst of this connection's callbacks (its serial executor's worker), to run on the loop's pool. */
+    private void submitBurst(Runnable burst) {
+        TomcatReadLoop l = loop;
+        l.burstSubmitted();
+        try {
+            l.callbacks().execute(() -> runBurst(burst));
+        } catch (RuntimeException | Error e) {
+            l.burstEnded();
+            throw e;
+        }
+    }
+
+    /**
+     * Runs a burst of callbacks; the replies they write wait in Tomcat's buffer (up to {@value #DEFER_LIMIT} bytes)
+     * and leave in one write at its end, as those of one read do with inline dispatch. Callbacks may block here:
+     * should one block after a reply was written, the loop flushes it within about
+     * {@value TomcatReadLoop#VALVE_MILLIS} ms ({@link #flushHeldBack}).
+     */
+    private void runBurst(Runnable burst) {
+        Thread me = Thread.currentThread();
+        readingThread = me;
+        try {
+            burst.run();
+        } finally {
+            if (readingThread == me) {
+                readingThread = null;
+            }
+            if (flushNeeded) {
+                writePump.run();
+            }
+            loop.burstEnded();
+        }
+    }
+
+    /**
+     * On the loop's thread, for a connection on its watch list: flushes the replies a running burst holds back.
+     * Returns true to stay on the list (a burst still runs), false once off it.
+     */
+    boolean flushHeldBack() {
+        if (readingThread != null && flushNeeded) {
+            writePump.run(); // not deferred on this thread; if the burst's thread is in the pump, it goes on itself
+        }
+        if (readingThread != null) {
+            return true;
+        }
+        WATCHED.setVolatile(this, false);
+        // a burst that began meanwhile and found this connection still listed is watched again, by one of us
+        return readingThread != null && WATCHED.compareAndSet(this, false, true);
     }
 
     @Override
@@ -397,9 +459,19 @@ final class TomcatTransport implements Transport, Runnable {
         }
     }
 
-    /** True for a reply written by the thread handling a read: it is flushed with the others as the read ends. */
+    /**
+     * True for a reply written by the thread handling a read or a burst: it is flushed with the others as that
+     * ends. A loop's connection then goes on the loop's watch list, in case the burst blocks before it ends.
+     */
     private boolean deferred() {
-        return Thread.currentThread() == readingThread && unflushed < DEFER_LIMIT;
+        if (Thread.currentThread() != readingThread || unflushed >= DEFER_LIMIT) {
+            return false;
+        }
+        TomcatReadLoop l = loop;
+        if (l != null && !watched && WATCHED.compareAndSet(this, false, true)) {
+            l.watch(this);
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- closing

@@ -45,7 +45,8 @@ class TomcatDirectTest {
     @BeforeAll
     static void start() throws Exception {
         server = new TomcatServer(Map.of(), EchoEndpoint.class);
-        executor = new TomcatServer(Map.of("duplex.dispatch", "executor"), EchoEndpoint.class, SlowEndpoint.class);
+        executor = new TomcatServer(Map.of("duplex.dispatch", "executor"), EchoEndpoint.class, SlowEndpoint.class,
+                HoldingEndpoint.class);
         System.out.println("Tomcat " + org.apache.catalina.util.ServerInfo.getServerNumber());
         clientThreads = Executors.newCachedThreadPool();
         http = HttpClient.newBuilder().executor(clientThreads).build();
@@ -173,6 +174,22 @@ class TomcatDirectTest {
     void aFloodToASlowEndpointIsReadCompletelyAfterPauses() throws Exception {
         try (JdkPeer peer = JdkPeer.connect(http, executor.uri("/slow"))) {
             SlowEndpoint.floodAndCheck(peer);
+        }
+    }
+
+    /**
+     * With executor dispatch a burst of callbacks holds its replies back to write them together; a callback that
+     * blocks after replying must not hold its reply back with it: the read loop flushes it.
+     */
+    @Test
+    void aReplyLeavesWhileTheCallbackThatSentItBlocks() throws Exception {
+        HoldingEndpoint.seen = new java.util.concurrent.CountDownLatch(1);
+        try (JdkPeer peer = JdkPeer.connect(http, executor.uri("/hold"))) {
+            peer.ws.sendText("one", true);
+            Object first = peer.next();
+            HoldingEndpoint.seen.countDown();
+            assertEquals("sent one", first, "the reply waited for the callback that sent it to return");
+            assertEquals("released", peer.next());
         }
     }
 

@@ -1,0 +1,28 @@
+package dev.duplex.tomcat;
+
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Answers a message, then blocks until the test has seen that answer ({@link #seen}), then answers again: a callback
+ * that waits on something only the peer's receipt of its reply can bring about. With executor dispatch callbacks may
+ * block, so a reply held back to leave with later ones must not wait for the callback to return.
+ */
+@ServerEndpoint("/hold")
+public class HoldingEndpoint {
+
+    static volatile CountDownLatch seen = new CountDownLatch(1);
+    /** Longer than the test waits for the first answer: a held-back reply shows as a missing answer. */
+    static final long BLOCK_S = 40;
+
+    @OnMessage
+    public void message(String text, Session session) throws IOException, InterruptedException {
+        session.getBasicRemote().sendText("sent " + text);
+        boolean released = seen.await(BLOCK_S, TimeUnit.SECONDS);
+        session.getBasicRemote().sendText(released ? "released" : "never released");
+    }
+}
