@@ -56,7 +56,7 @@ class JettyTlsTest {
     void echoesOverTls() throws Exception {
         URI uri = URI.create("wss://127.0.0.1:" + server.port() + "/echo");
         try (JdkPeer client = JdkPeer.connect(https, uri)) {
-            client.ws.sendText("secure?", true);
+            client.ws.sendText("secure?", true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             assertEquals("secure=true", client.next());
 
             byte[] bytes = new byte[1 << 20];
@@ -65,7 +65,7 @@ class JettyTlsTest {
             Object echo = client.next();
             assertTrue(echo instanceof byte[] b && Arrays.equals(bytes, b), "1 MiB not echoed over TLS");
 
-            client.ws.sendText("close-me", true);
+            client.ws.sendText("close-me", true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             String close = client.closed.get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             assertTrue(close.startsWith("1000"), close);
         }

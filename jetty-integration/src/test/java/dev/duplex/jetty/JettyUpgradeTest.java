@@ -89,7 +89,8 @@ class JettyUpgradeTest {
     @Test
     void answersPingWithPong() throws Exception {
         try (JdkPeer client = JdkPeer.connect(http, uri(server, "/echo"))) {
-            client.ws.sendPing(ByteBuffer.wrap("are you there".getBytes(StandardCharsets.UTF_8)));
+            ByteBuffer ping = ByteBuffer.wrap("are you there".getBytes(StandardCharsets.UTF_8));
+            client.ws.sendPing(ping).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             ByteBuffer pong = client.pongs.poll(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             assertEquals("are you there", pong == null ? null : StandardCharsets.UTF_8.decode(pong).toString());
         }
@@ -109,7 +110,7 @@ class JettyUpgradeTest {
     void readsMessagesSentRightAfterThe101AndOneSecondLater() throws Exception {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try (JdkPeer client = JdkPeer.connect(http, uri(server, "/echo"))) {
-            client.ws.sendText("right after the 101", true);
+            client.ws.sendText("right after the 101", true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             assertEquals("right after the 101", client.next());
             CompletableFuture<WebSocket> later = new CompletableFuture<>();
             timer.schedule(() -> client.ws.sendText("one second later", true).whenComplete((ws, failure) -> {
@@ -173,7 +174,7 @@ class JettyUpgradeTest {
     void aVanishedClientEndsItsServerSession() throws Exception {
         String id;
         try (JdkPeer client = JdkPeer.connect(http, uri(server, "/echo"))) {
-            client.ws.sendText("id?", true);
+            client.ws.sendText("id?", true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             id = (String) client.next();
         } // close() aborts: the TCP connection ends without a close frame
         String close = EchoEndpoint.closes.get(id).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
@@ -184,9 +185,9 @@ class JettyUpgradeTest {
     @Test
     void serverCloseReachesTheEndpoint() throws Exception {
         try (JdkPeer client = JdkPeer.connect(http, uri(server, "/echo"))) {
-            client.ws.sendText("id?", true);
+            client.ws.sendText("id?", true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             String id = (String) client.next();
-            client.ws.sendText("close-me", true);
+            client.ws.sendText("close-me", true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             assertTrue(client.closed.get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS).startsWith("1000"));
             String close = EchoEndpoint.closes.get(id).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             assertTrue(close.startsWith("1000"), close);

@@ -185,7 +185,7 @@ class TomcatDirectTest {
     void aReplyLeavesWhileTheCallbackThatSentItBlocks() throws Exception {
         HoldingEndpoint.seen = new java.util.concurrent.CountDownLatch(1);
         try (JdkPeer peer = JdkPeer.connect(http, executor.uri("/hold"))) {
-            peer.ws.sendText("one", true);
+            peer.ws.sendText("one", true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             Object first = peer.next();
             HoldingEndpoint.seen.countDown();
             assertEquals("sent one", first, "the reply waited for the callback that sent it to return");
@@ -197,7 +197,7 @@ class TomcatDirectTest {
     void aServerCloseCompletesTheHandshakeAndEndsTheSession() throws Exception {
         try (JdkPeer peer = JdkPeer.connect(http, server.uri("/echo"))) {
             String id = (String) peer.ask("id?");
-            peer.ws.sendText("close-me", true);
+            peer.ws.sendText("close-me", true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             assertTrue(peer.closed.get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS).startsWith("1000"));
             String close = EchoEndpoint.closes.get(id).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             assertEquals("1000 server closes", close);

@@ -54,7 +54,7 @@ class TomcatTlsTest {
         try (JdkPeer peer = JdkPeer.connect(https, inline.uri("/echo"))) {
             peer.assertCarriedBy("dev.duplex.tomcat.TomcatTransport", "dev.duplex.servlet.ServletTransport");
             peer.assertBinaryEchoes(new Random(13), 0, 1, 125, 65_536, 1 << 20);
-            peer.ws.sendText("close-me", true);
+            peer.ws.sendText("close-me", true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             String close = peer.closed.get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             assertTrue(close.startsWith("1000"), close);
         }

@@ -62,7 +62,7 @@ class UndertowTlsTest {
             assertEquals("secure=true", peer.ask("secure?"));
             Random random = new Random(11);
             peer.assertBinaryEchoes(random, 1, 65_536, EchoEndpoint.MAX_MESSAGE);
-            peer.ws.sendText("close-me", true);
+            peer.ws.sendText("close-me", true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             String close = peer.closed.get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
             assertTrue(close.startsWith("1000"), close);
         }

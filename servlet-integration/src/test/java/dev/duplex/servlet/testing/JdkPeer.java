@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The JDK's {@link WebSocket} client as a test peer for the container modules' tests (this module's test jar):
  * whole messages (String or byte[]) and pongs land in queues, the close code and reason in a future. Requests one
- * event at a time.
+ * event at a time. The JDK's client takes one send at a time: a send made before the previous one's future completed
+ * fails (its future completes with "Send pending"), so a test waits for each send's future before the next.
  */
 public final class JdkPeer implements WebSocket.Listener, AutoCloseable {
 
