@@ -165,17 +165,33 @@ final class TomcatReadLoop implements Handoff.Loop {
     }
 
     /**
-     * A burst of a connection's callbacks was submitted (any thread). On the loop's thread the valve is armed as the
-     * pass ends; from another, a first burst wakes the loop to arm it.
+     * Runs a burst of {@code transport}'s callbacks (its serial executor's worker) on the pool, its replies held back
+     * until it ends ({@link TomcatTransport#burstStarted}). Any thread: on the loop's thread the valve is armed before
+     * it next selects; from another, a first burst wakes the loop to arm it.
      */
-    void burstSubmitted() {
+    void submitBurst(TomcatTransport transport, Runnable burst) {
         if (bursts.getAndIncrement() == 0 && !inLoop()) {
             executeIfRunning(armValve);
         }
+        try {
+            callbacks.execute(() -> runBurst(transport, burst));
+        } catch (RuntimeException | Error e) {
+            bursts.decrementAndGet();
+            throw e;
+        }
     }
 
-    void burstEnded() {
-        bursts.decrementAndGet();
+    private void runBurst(TomcatTransport transport, Runnable burst) {
+        transport.burstStarted();
+        try {
+            burst.run();
+        } finally {
+            try {
+                transport.burstEnded();
+            } finally {
+                bursts.decrementAndGet();
+            }
+        }
     }
 
     /** Puts {@code transport} on the watch list (its running burst holds replies back); any thread, once per listing. */

@@ -120,7 +120,8 @@ final class TomcatTransport implements Transport, Runnable {
 
     /**
      * With a read loop, callbacks queued on its thread go to {@code pool} one pool thread per pass, and the replies
-     * that a burst of this connection's callbacks writes leave together as the burst ends ({@link #runBurst}).
+     * that a burst of this connection's callbacks writes leave together as the burst ends
+     * ({@link TomcatReadLoop#submitBurst}).
      */
     @Override
     public Executor callbackExecutor(Executor pool) {
@@ -129,40 +130,26 @@ final class TomcatTransport implements Transport, Runnable {
         }
         TomcatReadLoop l = TomcatReadLoop.next(pool);
         loop = l;
-        return this::submitBurst;
-    }
-
-    /** A burst of this connection's callbacks (its serial executor's worker), to run on the loop's pool. */
-    private void submitBurst(Runnable burst) {
-        TomcatReadLoop l = loop;
-        l.burstSubmitted();
-        try {
-            l.callbacks().execute(() -> runBurst(burst));
-        } catch (RuntimeException | Error e) {
-            l.burstEnded();
-            throw e;
-        }
+        return burst -> l.submitBurst(this, burst);
     }
 
     /**
-     * Runs a burst of callbacks; the replies they write wait in Tomcat's buffer (up to {@value #DEFER_LIMIT} bytes)
-     * and leave in one write at its end, as those of one read do with inline dispatch. Callbacks may block here:
-     * should one block after a reply was written, the loop flushes it within about
-     * {@value TomcatReadLoop#VALVE_MILLIS} ms ({@link #flushHeldBack}).
+     * A burst of this connection's callbacks starts on this thread: the replies they write wait in Tomcat's buffer
+     * (up to {@value #DEFER_LIMIT} bytes) and leave in one write at its end ({@link #burstEnded}), as those of one
+     * read do with inline dispatch. Callbacks may block meanwhile: should one block after a reply was written, the
+     * loop flushes it within about {@value TomcatReadLoop#VALVE_MILLIS} ms ({@link #flushHeldBack}).
      */
-    private void runBurst(Runnable burst) {
-        Thread me = Thread.currentThread();
-        readingThread = me;
-        try {
-            burst.run();
-        } finally {
-            if (readingThread == me) {
-                readingThread = null;
-            }
-            if (flushNeeded) {
-                writePump.run();
-            }
-            loop.burstEnded();
+    void burstStarted() {
+        readingThread = Thread.currentThread();
+    }
+
+    /** The burst that this thread started has ended: its replies leave. */
+    void burstEnded() {
+        if (readingThread == Thread.currentThread()) {
+            readingThread = null;
+        }
+        if (flushNeeded) {
+            writePump.run();
         }
     }
 
