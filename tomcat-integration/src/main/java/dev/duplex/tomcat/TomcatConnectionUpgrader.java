@@ -32,6 +32,13 @@ public final class TomcatConnectionUpgrader implements ConnectionUpgrader {
 
     /** Context init parameter or system property; {@code false} keeps Duplex on the portable servlet path. */
     public static final String ENABLED_KEY = "duplex.tomcat.directUpgrade";
+    /**
+     * Context init parameter or system property: who reads plain (non-TLS) connections on Tomcat's NIO connector.
+     * {@code auto} (the default): a {@link TomcatReadLoop} with executor dispatch, Tomcat's read events with inline
+     * dispatch; {@code always}: a read loop in either mode, so with inline dispatch callbacks run on the loop's
+     * threads, which serve many connections (for callbacks that never block); {@code never}: Tomcat's read events.
+     */
+    public static final String READ_LOOP_KEY = "duplex.tomcat.readLoop";
     /** A Tomcat class that the handler implements; if it is missing, this is no Tomcat we can drive. */
     private static final String PROBE_CLASS = "org.apache.coyote.http11.upgrade.InternalHttpUpgradeHandler";
 
@@ -48,6 +55,10 @@ public final class TomcatConnectionUpgrader implements ConnectionUpgrader {
                 || !enabled(request)) {
             return false;
         }
+        String readLoop = setting(request, READ_LOOP_KEY, "auto");
+        if (!readLoop.equals("auto") && !readLoop.equals("always") && !readLoop.equals("never")) {
+            throw new IOException(READ_LOOP_KEY + "='" + readLoop + "' must be 'auto', 'always' or 'never'");
+        }
         TomcatUpgradeHandler handler;
         try {
             handler = request.upgrade(TomcatUpgradeHandler.class);
@@ -56,16 +67,22 @@ public final class TomcatConnectionUpgrader implements ConnectionUpgrader {
         }
         Object container = request.getServletContext().getAttribute(ServerContainer.class.getName());
         boolean executorDispatch = container instanceof WsServerContainer c && !c.isInlineDispatch();
-        handler.prepare(new UpgradeHandover(pending, request.isSecure(), opened), executorDispatch);
+        boolean loop = readLoop.equals("always") || (readLoop.equals("auto") && executorDispatch);
+        handler.prepare(new UpgradeHandover(pending, request.isSecure(), opened), executorDispatch, loop);
         return true;
     }
 
     private static boolean enabled(HttpServletRequest request) {
-        String value = request.getServletContext().getInitParameter(ENABLED_KEY);
+        return !"false".equalsIgnoreCase(setting(request, ENABLED_KEY, "true"));
+    }
+
+    /** The context init parameter {@code key}, else the system property, else {@code otherwise}; trimmed. */
+    private static String setting(HttpServletRequest request, String key, String otherwise) {
+        String value = request.getServletContext().getInitParameter(key);
         if (value == null) {
-            value = System.getProperty(ENABLED_KEY);
+            value = System.getProperty(key);
         }
-        return value == null || !"false".equalsIgnoreCase(value.trim());
+        return value == null ? otherwise : value.trim();
     }
 
     /** True when the innermost request is Tomcat's own (wrappers unwrapped). */

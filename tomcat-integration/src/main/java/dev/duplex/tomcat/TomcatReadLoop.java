@@ -15,12 +15,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * With executor dispatch, reads plain upgraded connections on Tomcat's NIO connector in place of Tomcat's poller: a
+ * With executor dispatch (or, asked with {@value TomcatConnectionUpgrader#READ_LOOP_KEY}{@code =always}, with inline
+ * dispatch too), reads plain upgraded connections on Tomcat's NIO connector in place of Tomcat's poller: a
  * selector of Duplex's own, on which a connection's socket stays registered for reading for its whole life. Tomcat's
  * poller takes a socket off its selector for every read event and puts it back when the event is handled (two
  * {@code epoll_ctl} per message at one message in flight, 13–15 % of the server's CPU), then hands the event to a
@@ -30,6 +32,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * through Tomcat's socket wrapper, and a write that does not fit still waits for Tomcat's write event. The replies
  * that a burst of one connection's callbacks writes leave together as it ends; while bursts run, a valve on the
  * loop flushes every {@value #VALVE_MILLIS} ms the replies of a burst that is still running (its callback may block).
+ * With inline dispatch the callbacks run on the loop's thread itself, as it reads, and the replies of one turn of a
+ * connection leave together: no thread hand-off and no {@code epoll_ctl} per message. Such callbacks must not block,
+ * as they hold up every connection of the loop; a pass that takes longer than {@value #SLOW_PASS_MILLIS} ms is
+ * logged (once per loop) as a WARNING.
  *
  * <pre>
  *   loop: queued tasks (register, release, resume, hand-off flushes) -> select -> TomcatTransport.loopRead ...
@@ -44,6 +50,8 @@ final class TomcatReadLoop implements Handoff.Loop {
 
     private static final System.Logger LOG = System.getLogger(TomcatReadLoop.class.getName());
 
+    /** A pass of the loop longer than this is logged: a callback run on the loop's thread blocked. */
+    static final long SLOW_PASS_MILLIS = 1000;
     /** How long a burst of callbacks may hold its connection's replies back before the loop flushes them. */
     static final long VALVE_MILLIS = 2;
     /** Loops per callback pool: one per two processors, at least one, at most eight. */
@@ -72,6 +80,7 @@ final class TomcatReadLoop implements Handoff.Loop {
     private int connections;
     private final LoopTimers timers = new LoopTimers();
     private boolean valveArmed;
+    private boolean slowPassLogged;
 
     private TomcatReadLoop(Group group, Executor pool) {
         this.group = group;
@@ -205,7 +214,7 @@ final class TomcatReadLoop implements Handoff.Loop {
 
     /** On the loop's thread, before it selects: while bursts run, the valve checks on them every few milliseconds. */
     private void armValve() {
-        if (!valveArmed && connections > 0 && bursts.get() > 0) {
+        if (!valveArmed && connections > 0 && (bursts.get() > 0 || watched.get() != null)) {
             valveArmed = true;
             timers.add(valve, VALVE_MILLIS);
         }
@@ -278,6 +287,7 @@ final class TomcatReadLoop implements Handoff.Loop {
                 armValve(); // bursts submitted by this pass: checked on while they run
                 timers.select(sel, !tasks.isEmpty()); // tasks queued by the tasks just run (a hand-off) go next
                 wakeupPending.set(false);
+                long passStart = System.nanoTime();
                 for (SelectionKey key : sel.selectedKeys()) {
                     if (key.isValid()) {
                         TomcatTransport transport = (TomcatTransport) key.attachment();
@@ -289,6 +299,7 @@ final class TomcatReadLoop implements Handoff.Loop {
                     }
                 }
                 sel.selectedKeys().clear();
+                checkPass(System.nanoTime() - passStart);
                 timers.runDue(TomcatReadLoop::runSafely);
             }
         } catch (IOException | ClosedSelectorException e) {
@@ -301,6 +312,17 @@ final class TomcatReadLoop implements Handoff.Loop {
                 LOG.log(Level.DEBUG, "closing a selector failed", e);
             }
             group.stopped();
+        }
+    }
+
+    private void checkPass(long nanos) {
+        long millis = TimeUnit.NANOSECONDS.toMillis(nanos);
+        if (millis > SLOW_PASS_MILLIS && !slowPassLogged) {
+            slowPassLogged = true;
+            LOG.log(Level.WARNING, "a pass of a Duplex read loop took " + millis + " ms: a callback that runs on the"
+                    + " loop's thread (inline dispatch with " + TomcatConnectionUpgrader.READ_LOOP_KEY + "=always)"
+                    + " blocked, holding up every connection of the loop; callbacks that may block need"
+                    + " duplex.dispatch=executor (logged once per loop)");
         }
     }
 

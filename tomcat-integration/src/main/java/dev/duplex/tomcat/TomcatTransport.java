@@ -21,10 +21,11 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
 /**
  * A {@link Transport} on Tomcat's socket wrapper, driven by {@link TomcatUpgradeHandler#upgradeDispatch}.
  *
- * <p><b>Reading</b>, with executor dispatch on a plain NIO connection, happens on a {@link TomcatReadLoop} of
- * Duplex's own, where the socket stays registered (no trip through Tomcat's poller per message); pausing drops the
- * loop's read interest. Otherwise it happens in Tomcat's read events (its worker threads, one event at a time per
- * connection):
+ * <p><b>Reading</b> of a plain NIO connection happens on a {@link TomcatReadLoop} of Duplex's own with executor
+ * dispatch, or always if asked (key {@value TomcatConnectionUpgrader#READ_LOOP_KEY}): the socket stays registered
+ * (no trip through Tomcat's poller per message), and pausing drops the loop's read interest. With inline dispatch
+ * the callbacks then run on the loop's thread, and the replies of one turn leave together as it ends. Otherwise
+ * reading happens in Tomcat's read events (its worker threads, one event at a time per connection):
  * non-blocking reads until the socket has nothing more (without TLS, a read that does not fill the buffer says so),
  * then {@code UPGRADED} (Tomcat watches the socket again).
  * Paused, an event returns {@code SUSPENDED} (Tomcat stops watching); resuming asks Tomcat for a read event
@@ -93,8 +94,10 @@ final class TomcatTransport implements Transport, Runnable {
     private boolean closeReady;
     private boolean closing;
 
-    /** Whether reading may move to a {@link TomcatReadLoop}: executor dispatch and a plain NIO socket. */
+    /** Whether reading moves to a {@link TomcatReadLoop}: asked for, and a plain NIO socket. */
     private final boolean loopable;
+    /** Whether callbacks run on the container's executor; if not, a loop's callbacks run on the loop's thread. */
+    private final boolean executorDispatch;
     /** The loop that reads this connection, chosen in {@link #callbackExecutor}; null: Tomcat's read events. */
     private volatile TomcatReadLoop loop;
     // the loop's thread only
@@ -106,22 +109,23 @@ final class TomcatTransport implements Transport, Runnable {
     TomcatTransport nextWatched;
 
     /**
-     * @param executorDispatch whether the connection's callbacks run on the container's executor: a plain NIO
-     *     connection is then read by a {@link TomcatReadLoop}
+     * @param executorDispatch whether the connection's callbacks run on the container's executor
+     * @param readLoop whether a plain NIO connection is read by a {@link TomcatReadLoop}
      */
-    TomcatTransport(SocketWrapperBase<?> socket, boolean secure, boolean executorDispatch) {
+    TomcatTransport(SocketWrapperBase<?> socket, boolean secure, boolean executorDispatch, boolean readLoop) {
         this.socket = socket;
         this.secure = secure;
         this.tls = secure || socket.getSslSupport() != null;
+        this.executorDispatch = executorDispatch;
         // exactly NioChannel: its subclass SecureNioChannel carries TLS
-        this.loopable = executorDispatch && socket.getSocket() != null
-                && socket.getSocket().getClass() == NioChannel.class;
+        this.loopable = readLoop && socket.getSocket() != null && socket.getSocket().getClass() == NioChannel.class;
     }
 
     /**
-     * With a read loop, callbacks queued on its thread go to {@code pool} one pool thread per pass, and the replies
-     * that a burst of this connection's callbacks writes leave together as the burst ends
-     * ({@link TomcatReadLoop#submitBurst}).
+     * With a read loop and executor dispatch, callbacks queued on its thread go to {@code pool} one pool thread per
+     * pass, and the replies that a burst of this connection's callbacks writes leave together as the burst ends
+     * ({@link TomcatReadLoop#submitBurst}). With a read loop and inline dispatch, callbacks run on the loop's thread
+     * as it reads (those that cannot, on {@code pool}).
      */
     @Override
     public Executor callbackExecutor(Executor pool) {
@@ -130,7 +134,7 @@ final class TomcatTransport implements Transport, Runnable {
         }
         TomcatReadLoop l = TomcatReadLoop.next(pool);
         loop = l;
-        return burst -> l.submitBurst(this, burst);
+        return executorDispatch ? burst -> l.submitBurst(this, burst) : pool;
     }
 
     /**
@@ -206,6 +210,10 @@ final class TomcatTransport implements Transport, Runnable {
             return;
         }
         byte[] buffer = ReadBuffers.take(); // per thread: one for the whole loop
+        boolean inline = !executorDispatch;
+        if (inline) {
+            readingThread = Thread.currentThread(); // replies of the turn's callbacks leave together as it ends
+        }
         try {
             for (int i = 0; i < READS_PER_TURN; i++) {
                 if (ended || closeRequested) {
@@ -238,6 +246,12 @@ final class TomcatTransport implements Transport, Runnable {
             end(e);
         } finally {
             ReadBuffers.give(buffer);
+            if (inline) {
+                readingThread = null;
+                if (flushNeeded) {
+                    writePump.run();
+                }
+            }
         }
     }
 
@@ -455,7 +469,7 @@ final class TomcatTransport implements Transport, Runnable {
             return false;
         }
         TomcatReadLoop l = loop;
-        if (l != null && !watched && WATCHED.compareAndSet(this, false, true)) {
+        if (l != null && executorDispatch && !watched && WATCHED.compareAndSet(this, false, true)) {
             l.watch(this);
         }
         return true;

@@ -23,15 +23,20 @@ public final class TomcatUpgradeHandler implements InternalHttpUpgradeHandler {
     private volatile SocketWrapperBase<?> socket;
     private volatile UpgradeHandover handover;
     private volatile boolean executorDispatch;
+    private volatile boolean readLoop;
     private volatile TomcatTransport transport;
 
     /** Called by Tomcat ({@code request.upgrade}). */
     public TomcatUpgradeHandler() {
     }
 
-    /** @param executorDispatch whether the application's callbacks run on its executor (key duplex.dispatch) */
-    void prepare(UpgradeHandover handover, boolean executorDispatch) {
+    /**
+     * @param executorDispatch whether the application's callbacks run on its executor (key duplex.dispatch)
+     * @param readLoop whether a plain connection is read by a {@link TomcatReadLoop} (key duplex.tomcat.readLoop)
+     */
+    void prepare(UpgradeHandover handover, boolean executorDispatch, boolean readLoop) {
         this.executorDispatch = executorDispatch;
+        this.readLoop = readLoop;
         this.handover = handover;
     }
 
@@ -49,7 +54,7 @@ public final class TomcatUpgradeHandler implements InternalHttpUpgradeHandler {
             throw new IllegalStateException("Tomcat upgrade handler initialised without "
                     + (h == null ? "a pending WebSocket session" : "a socket"));
         }
-        TomcatTransport t = new TomcatTransport(s, h.secure(), executorDispatch);
+        TomcatTransport t = new TomcatTransport(s, h.secure(), executorDispatch, readLoop);
         transport = t;
         h.open(t);
     }

@@ -39,6 +39,8 @@ class TomcatDirectTest {
     private static TomcatServer server;
     /** Executor dispatch: plain connections are read by a TomcatReadLoop. */
     private static TomcatServer executor;
+    /** Inline dispatch on a TomcatReadLoop (duplex.tomcat.readLoop=always): callbacks on the loop's thread. */
+    private static TomcatServer loop;
     private static ExecutorService clientThreads;
     private static HttpClient http;
 
@@ -47,6 +49,8 @@ class TomcatDirectTest {
         server = new TomcatServer(Map.of(), EchoEndpoint.class);
         executor = new TomcatServer(Map.of("duplex.dispatch", "executor"), EchoEndpoint.class, SlowEndpoint.class,
                 HoldingEndpoint.class);
+        loop = new TomcatServer(Map.of(TomcatConnectionUpgrader.READ_LOOP_KEY, "always"), EchoEndpoint.class,
+                SlowEndpoint.class);
         System.out.println("Tomcat " + org.apache.catalina.util.ServerInfo.getServerNumber());
         clientThreads = Executors.newCachedThreadPool();
         http = HttpClient.newBuilder().executor(clientThreads).build();
@@ -54,7 +58,7 @@ class TomcatDirectTest {
 
     @AfterAll
     static void stop() throws Exception {
-        try (TomcatServer a = server; TomcatServer b = executor) {
+        try (TomcatServer a = server; TomcatServer b = executor; TomcatServer c = loop) {
             clientThreads.shutdownNow();
         }
     }
@@ -93,6 +97,42 @@ class TomcatDirectTest {
         }
     }
 
+    /**
+     * Asked to (duplex.tomcat.readLoop=always), a read loop reads with inline dispatch too, and the callbacks run on
+     * the loop's thread as it reads: a {@code duplex-} thread, below the transport that read the message.
+     */
+    @Test
+    void withTheReadLoopAlwaysInlineCallbacksRunOnTheLoopsThread() throws Exception {
+        try (JdkPeer peer = JdkPeer.connect(http, loop.uri("/echo"))) {
+            peer.assertCarriedBy("dev.duplex.tomcat.TomcatTransport", "dev.duplex.servlet.ServletTransport");
+            String thread = (String) peer.ask("thread?");
+            assertTrue(thread.startsWith("duplex-"), "callback thread " + thread);
+            assertTrue(readLoopThreads().contains(thread), thread + " runs no read loop: " + readLoopThreads());
+        }
+    }
+
+    /** A value of duplex.tomcat.readLoop other than auto, always and never fails the handshake. */
+    @Test
+    void aMalformedReadLoopValueFailsTheHandshake() throws Exception {
+        try (TomcatServer bad = new TomcatServer(Map.of(TomcatConnectionUpgrader.READ_LOOP_KEY, "sometimes"),
+                EchoEndpoint.class)) {
+            java.util.concurrent.ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.util.concurrent.ExecutionException.class, () -> JdkPeer.connect(http, bad.uri("/echo")));
+            assertTrue(e.getCause() instanceof java.net.http.WebSocketHandshakeException, e.toString());
+        }
+    }
+
+    /**
+     * With inline dispatch on the read loop, a flood to an endpoint that takes 1 ms per message makes the loop pause
+     * and resume reading, losing nothing.
+     */
+    @Test
+    void aFloodToASlowEndpointOnTheInlineLoopIsReadCompletely() throws Exception {
+        try (JdkPeer peer = JdkPeer.connect(http, loop.uri("/slow"))) {
+            SlowEndpoint.floodAndCheck(peer);
+        }
+    }
+
     /** The threads running a {@link TomcatReadLoop} now. */
     private static List<String> readLoopThreads() {
         List<String> names = new ArrayList<>();
@@ -119,7 +159,7 @@ class TomcatDirectTest {
     @Test
     void echoesEverySizeUpToRepliesThatFillTheSocket() throws Exception {
         Random random = new Random(7);
-        for (TomcatServer s : new TomcatServer[] {server, executor}) {
+        for (TomcatServer s : new TomcatServer[] {server, executor, loop}) {
             try (JdkPeer peer = JdkPeer.connect(http, s.uri("/echo"))) {
                 peer.assertBinaryEchoes(random, 0, 1, 125, 126, 65_535, 65_536, 1 << 20, EchoEndpoint.MAX_MESSAGE);
                 String text = "ü€".repeat(300_000); // 1.5 MB of UTF-8
@@ -134,7 +174,7 @@ class TomcatDirectTest {
      */
     @Test
     void pipelinedMessagesAreAllAnsweredInOrder() throws Exception {
-        for (TomcatServer s : new TomcatServer[] {server, executor}) {
+        for (TomcatServer s : new TomcatServer[] {server, executor, loop}) {
             assertPipelinedReplies(s);
         }
     }
