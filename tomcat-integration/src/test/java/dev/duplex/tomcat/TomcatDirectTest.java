@@ -87,10 +87,7 @@ class TomcatDirectTest {
             assertFalse(loops.isEmpty(), "no thread runs a read loop");
             assertTrue(loops.stream().allMatch(name -> name.startsWith("duplex-")), "reading threads " + loops);
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(JdkPeer.TIMEOUT_S);
-        while (!readLoopThreads().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10); // polling: nothing tells the test when a pool thread finished its task
-        }
+        awaitNoReadLoop();
         assertEquals(List.of(), readLoopThreads(), "reading threads after the last connection closed");
         try (JdkPeer again = JdkPeer.connect(http, executor.uri("/echo"))) {
             assertEquals("again", again.ask("again"), "a new connection starts a loop again");
@@ -108,6 +105,20 @@ class TomcatDirectTest {
             String thread = (String) peer.ask("thread?");
             assertTrue(thread.startsWith("duplex-"), "callback thread " + thread);
             assertTrue(readLoopThreads().contains(thread), thread + " runs no read loop: " + readLoopThreads());
+        }
+    }
+
+    /** duplex.tomcat.readLoop=never keeps Tomcat's read events with executor dispatch too: no loop runs. */
+    @Test
+    void withTheReadLoopNeverExecutorDispatchKeepsTomcatsReadEvents() throws Exception {
+        awaitNoReadLoop(); // those of other tests' connections end after them
+        try (TomcatServer never = new TomcatServer(Map.of("duplex.dispatch", "executor",
+                TomcatConnectionUpgrader.READ_LOOP_KEY, "never"), EchoEndpoint.class);
+                JdkPeer peer = JdkPeer.connect(http, never.uri("/echo"))) {
+            assertEquals("hello", peer.ask("hello"));
+            String thread = (String) peer.ask("thread?");
+            assertTrue(thread.startsWith("duplex-"), "callback thread " + thread);
+            assertEquals(List.of(), readLoopThreads(), "reading threads");
         }
     }
 
@@ -130,6 +141,14 @@ class TomcatDirectTest {
     void aFloodToASlowEndpointOnTheInlineLoopIsReadCompletely() throws Exception {
         try (JdkPeer peer = JdkPeer.connect(http, loop.uri("/slow"))) {
             SlowEndpoint.floodAndCheck(peer);
+        }
+    }
+
+    /** Waits (at most {@link JdkPeer#TIMEOUT_S}) until no thread runs a {@link TomcatReadLoop}. */
+    private static void awaitNoReadLoop() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(JdkPeer.TIMEOUT_S);
+        while (!readLoopThreads().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10); // polling: nothing tells the test when a pool thread finished its task
         }
     }
 
