@@ -6,11 +6,13 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Answers a message, then blocks until the test has seen that answer ({@link #seen}), then answers again: a callback
  * that waits on something only the peer's receipt of its reply can bring about. With executor dispatch callbacks may
- * block, so a reply held back to leave with later ones must not wait for the callback to return.
+ * block, so a reply held back to leave with later ones must not wait for the callback to return. "park &lt;ms&gt;"
+ * blocks that long (the blocking under test, not a synchronisation), then answers "parked".
  */
 @ServerEndpoint("/hold")
 public class HoldingEndpoint {
@@ -21,6 +23,11 @@ public class HoldingEndpoint {
 
     @OnMessage
     public void message(String text, Session session) throws IOException, InterruptedException {
+        if (text.startsWith("park ")) { // "park <ms>": a callback that blocks that long, then answers
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(Long.parseLong(text.substring(5))));
+            session.getBasicRemote().sendText("parked");
+            return;
+        }
         session.getBasicRemote().sendText("sent " + text);
         boolean released = seen.await(BLOCK_S, TimeUnit.SECONDS);
         session.getBasicRemote().sendText(released ? "released" : "never released");

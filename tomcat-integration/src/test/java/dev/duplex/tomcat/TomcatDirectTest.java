@@ -108,6 +108,47 @@ class TomcatDirectTest {
         }
     }
 
+    /**
+     * A callback on the inline read loop that blocks holds up every connection of its loop: a pass longer than a
+     * second is logged as a WARNING that names the setting and the way out.
+     */
+    @Test
+    void aCallbackThatBlocksTheInlineReadLoopIsLogged() throws Exception {
+        List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                records.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(TomcatReadLoop.class.getName());
+        logger.addHandler(capture);
+        try (TomcatServer blocking = new TomcatServer(Map.of(TomcatConnectionUpgrader.READ_LOOP_KEY, "always"),
+                HoldingEndpoint.class); JdkPeer peer = JdkPeer.connect(http, blocking.uri("/hold"))) {
+            long park = TomcatReadLoop.SLOW_PASS_MILLIS + 200;
+            assertEquals("parked", peer.ask("park " + park));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(JdkPeer.TIMEOUT_S);
+            while (records.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10); // polling: the loop logs as its pass ends, after the reply left
+            }
+            assertEquals(1, records.size(), "log records: " + records);
+            java.util.logging.LogRecord r = records.get(0);
+            assertEquals(java.util.logging.Level.WARNING, r.getLevel());
+            assertTrue(r.getMessage().contains("duplex.tomcat.readLoop=always")
+                    && r.getMessage().contains("duplex.dispatch=executor"), r.getMessage());
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+
     /** duplex.tomcat.readLoop=never keeps Tomcat's read events with executor dispatch too: no loop runs. */
     @Test
     void withTheReadLoopNeverExecutorDispatchKeepsTomcatsReadEvents() throws Exception {
