@@ -12,7 +12,8 @@ import java.util.concurrent.locks.LockSupport;
  * Answers a message, then blocks until the test has seen that answer ({@link #seen}), then answers again: a callback
  * that waits on something only the peer's receipt of its reply can bring about. With executor dispatch callbacks may
  * block, so a reply held back to leave with later ones must not wait for the callback to return. "park &lt;ms&gt;"
- * blocks that long (the blocking under test, not a synchronisation), then answers "parked".
+ * blocks that long (the blocking under test, not a synchronisation), then answers "parked"; "on the loop?" answers
+ * whether the callback runs on a read loop's thread.
  */
 @ServerEndpoint("/hold")
 public class HoldingEndpoint {
@@ -23,6 +24,14 @@ public class HoldingEndpoint {
 
     @OnMessage
     public void message(String text, Session session) throws IOException, InterruptedException {
+        if (text.equals("on the loop?")) { // whether this callback runs on a read loop's thread (inline there)
+            boolean loop = false;
+            for (StackTraceElement e : Thread.currentThread().getStackTrace()) {
+                loop |= e.getClassName().equals(TomcatReadLoop.class.getName());
+            }
+            session.getBasicRemote().sendText(String.valueOf(loop));
+            return;
+        }
         if (text.startsWith("park ")) { // "park <ms>": a callback that blocks that long, then answers
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(Long.parseLong(text.substring(5))));
             session.getBasicRemote().sendText("parked");

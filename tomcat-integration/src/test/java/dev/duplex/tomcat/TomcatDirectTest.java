@@ -133,6 +133,12 @@ class TomcatDirectTest {
         logger.addHandler(capture);
         try (TomcatServer blocking = new TomcatServer(Map.of(TomcatConnectionUpgrader.READ_LOOP_KEY, "always"),
                 HoldingEndpoint.class); JdkPeer peer = JdkPeer.connect(http, blocking.uri("/hold"))) {
+            // Inline, a message runs on the loop once nothing of its session is queued or running (the open, say)
+            boolean onLoop = false;
+            for (int i = 0; i < 10 && !onLoop; i++) {
+                onLoop = "true".equals(peer.ask("on the loop?"));
+            }
+            assertTrue(onLoop, "no callback ran on the read loop");
             long park = TomcatReadLoop.SLOW_PASS_MILLIS + 200;
             assertEquals("parked", peer.ask("park " + park));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(JdkPeer.TIMEOUT_S);
