@@ -175,7 +175,7 @@ final class TomcatReadLoop implements Handoff.Loop {
 
     /**
      * Runs a burst of {@code transport}'s callbacks (its serial executor's worker) on the pool, its replies held back
-     * until it ends ({@link TomcatTransport#burstStarted}). Any thread: on the loop's thread the valve is armed before
+     * until it ends ({@link TomcatTransport#holdReplies}). Any thread: on the loop's thread the valve is armed before
      * it next selects; from another, a first burst wakes the loop to arm it.
      */
     void submitBurst(TomcatTransport transport, Runnable burst) {
@@ -191,12 +191,12 @@ final class TomcatReadLoop implements Handoff.Loop {
     }
 
     private void runBurst(TomcatTransport transport, Runnable burst) {
-        transport.burstStarted();
+        transport.holdReplies();
         try {
             burst.run();
         } finally {
             try {
-                transport.burstEnded();
+                transport.repliesLeave();
             } finally {
                 bursts.decrementAndGet();
             }

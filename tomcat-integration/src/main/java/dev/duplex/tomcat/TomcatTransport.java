@@ -138,17 +138,17 @@ final class TomcatTransport implements Transport, Runnable {
     }
 
     /**
-     * A burst of this connection's callbacks starts on this thread: the replies they write wait in Tomcat's buffer
-     * (up to {@value #DEFER_LIMIT} bytes) and leave in one write at its end ({@link #burstEnded}), as those of one
-     * read do with inline dispatch. Callbacks may block meanwhile: should one block after a reply was written, the
-     * loop flushes it within about {@value TomcatReadLoop#VALVE_MILLIS} ms ({@link #flushHeldBack}).
+     * The callbacks this thread runs next (those of a read, of a loop's turn, or of a burst on the pool) write
+     * replies that wait in Tomcat's buffer (up to {@value #DEFER_LIMIT} bytes) and leave in one write at
+     * {@link #repliesLeave}. In a burst callbacks may block: should one block after a reply was written, the loop
+     * flushes it within about {@value TomcatReadLoop#VALVE_MILLIS} ms ({@link #flushHeldBack}).
      */
-    void burstStarted() {
+    void holdReplies() {
         readingThread = Thread.currentThread();
     }
 
-    /** The burst that this thread started has ended: its replies leave. */
-    void burstEnded() {
+    /** What this thread's callbacks wrote since {@link #holdReplies} leaves. */
+    void repliesLeave() {
         if (readingThread == Thread.currentThread()) {
             readingThread = null;
         }
@@ -212,7 +212,7 @@ final class TomcatTransport implements Transport, Runnable {
         byte[] buffer = ReadBuffers.take(); // per thread: one for the whole loop
         boolean inline = !executorDispatch;
         if (inline) {
-            readingThread = Thread.currentThread(); // replies of the turn's callbacks leave together as it ends
+            holdReplies(); // replies of the turn's callbacks leave together as it ends
         }
         try {
             for (int i = 0; i < READS_PER_TURN; i++) {
@@ -247,10 +247,7 @@ final class TomcatTransport implements Transport, Runnable {
         } finally {
             ReadBuffers.give(buffer);
             if (inline) {
-                readingThread = null;
-                if (flushNeeded) {
-                    writePump.run();
-                }
+                repliesLeave();
             }
         }
     }
@@ -342,14 +339,11 @@ final class TomcatTransport implements Transport, Runnable {
                     end(null);
                     break;
                 }
-                readingThread = Thread.currentThread();
+                holdReplies();
                 try {
                     listener.onRead(ByteBuffer.wrap(buffer, 0, n));
                 } finally {
-                    readingThread = null;
-                }
-                if (flushNeeded) {
-                    writePump.run(); // one write for the replies to every message of this read
+                    repliesLeave(); // one write for the replies to every message of this read
                 }
             }
         } catch (IOException e) {
