@@ -32,8 +32,8 @@ final class InboundFlow {
     }
 
     /**
-     * Hands {@code task} to the dispatcher (inline on this reading thread when so configured and the dispatcher is
-     * idle), counting {@code bytes} until it has run.
+     * Hands {@code task} to the dispatcher (inline on this reading thread when so configured, the transport allows
+     * it now and the dispatcher is idle), counting {@code bytes} until it has run.
      */
     void dispatch(long bytes, Runnable task) {
         add(bytes);
@@ -44,7 +44,7 @@ final class InboundFlow {
                 consumed(bytes);
             }
         };
-        if (inline) {
+        if (inline && transport.inlineCallbacks()) {
             dispatcher.executeInline(counted);
         } else {
             dispatcher.enqueue(counted); // scheduled once per read: Connection.onRead kicks the dispatcher

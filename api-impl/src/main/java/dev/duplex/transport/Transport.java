@@ -55,4 +55,14 @@ public interface Transport {
     default Executor callbackExecutor(Executor pool) {
         return pool;
     }
+
+    /**
+     * With inline dispatch: whether a message's callback may run now on the reading thread (the one calling
+     * {@link TransportListener#onRead}); false sends it to the {@link #callbackExecutor} instead. A transport whose
+     * reading thread serves many connections says false once callbacks were seen to block it. Called on the reading
+     * thread, once per message; cheap.
+     */
+    default boolean inlineCallbacks() {
+        return true;
+    }
 }

@@ -34,9 +34,9 @@ public final class TomcatConnectionUpgrader implements ConnectionUpgrader {
     public static final String ENABLED_KEY = "duplex.tomcat.directUpgrade";
     /**
      * Context init parameter or system property: who reads plain (non-TLS) connections on Tomcat's NIO connector.
-     * {@code auto} (the default): a {@link TomcatReadLoop} with executor dispatch, Tomcat's read events with inline
-     * dispatch; {@code always}: a read loop in either mode, so with inline dispatch callbacks run on the loop's
-     * threads, which serve many connections (for callbacks that never block); {@code never}: Tomcat's read events.
+     * {@code auto} (the default): a {@link TomcatReadLoop}, on whose threads callbacks run with inline dispatch (one
+     * that blocks has its loop taken over by another thread: {@link ReadLoopGroup}); {@code never}: Tomcat's read
+     * events.
      */
     public static final String READ_LOOP_KEY = "duplex.tomcat.readLoop";
     /** A Tomcat class that the handler implements; if it is missing, this is no Tomcat we can drive. */
@@ -56,8 +56,8 @@ public final class TomcatConnectionUpgrader implements ConnectionUpgrader {
             return false;
         }
         String readLoop = setting(request, READ_LOOP_KEY, "auto");
-        if (!readLoop.equals("auto") && !readLoop.equals("always") && !readLoop.equals("never")) {
-            throw new IOException(READ_LOOP_KEY + "='" + readLoop + "' must be 'auto', 'always' or 'never'");
+        if (!readLoop.equals("auto") && !readLoop.equals("never")) {
+            throw new IOException(READ_LOOP_KEY + "='" + readLoop + "' must be 'auto' or 'never'");
         }
         TomcatUpgradeHandler handler;
         try {
@@ -67,8 +67,8 @@ public final class TomcatConnectionUpgrader implements ConnectionUpgrader {
         }
         Object container = request.getServletContext().getAttribute(ServerContainer.class.getName());
         boolean executorDispatch = container instanceof WsServerContainer c && !c.isInlineDispatch();
-        boolean loop = readLoop.equals("always") || (readLoop.equals("auto") && executorDispatch);
-        handler.prepare(new UpgradeHandover(pending, request.isSecure(), opened), executorDispatch, loop);
+        handler.prepare(new UpgradeHandover(pending, request.isSecure(), opened), executorDispatch,
+                readLoop.equals("auto"));
         return true;
     }
 

@@ -10,32 +10,32 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * With executor dispatch (or, asked with {@value TomcatConnectionUpgrader#READ_LOOP_KEY}{@code =always}, with inline
- * dispatch too), reads plain upgraded connections on Tomcat's NIO connector in place of Tomcat's poller: a
- * selector of Duplex's own, on which a connection's socket stays registered for reading for its whole life. Tomcat's
- * poller takes a socket off its selector for every read event and puts it back when the event is handled (two
- * {@code epoll_ctl} per message at one message in flight, 13–15 % of the server's CPU), then hands the event to a
- * worker thread;
- * here the loop reads and parses, and hands the callbacks of each pass to one thread of the container's callback
- * pool ({@link Handoff}). Callbacks therefore run on that pool (executor dispatch); writing and closing still go
- * through Tomcat's socket wrapper, and a write that does not fit still waits for Tomcat's write event. The replies
- * that a burst of one connection's callbacks writes leave together as it ends; while bursts run, a valve on the
- * loop flushes every {@value #VALVE_MILLIS} ms the replies of a burst that is still running (its callback may block).
- * With inline dispatch the callbacks run on the loop's thread itself, as it reads, and the replies of one turn of a
- * connection leave together: no thread hand-off and no {@code epoll_ctl} per message. Such callbacks must not block,
- * as they hold up every connection of the loop; a pass that takes longer than {@value #SLOW_PASS_MILLIS} ms is
- * logged (once per loop) as a WARNING.
+ * Reads plain upgraded connections on Tomcat's NIO connector in place of Tomcat's poller (unless
+ * {@value TomcatConnectionUpgrader#READ_LOOP_KEY}{@code =never}): a selector of Duplex's own, on which a
+ * connection's socket stays registered for reading for its whole life. Tomcat's poller takes a socket off its
+ * selector for every read event and puts it back when the event is handled (two {@code epoll_ctl} per message at
+ * one message in flight, 13–15 % of the server's CPU), then hands the event to a worker thread.
+ *
+ * <p>With inline dispatch the callbacks run on the loop's thread itself, as it reads, and the replies of one turn of
+ * a connection leave together: no thread hand-off and no {@code epoll_ctl} per message. A callback that blocks does
+ * not hold the loop's other connections up for long: the group's watch ({@link ReadLoopGroup}) hands the loop to
+ * another pool thread ({@link #handOver}), and the held-up thread finishes only the connection it reads (whose
+ * socket the loop stops watching until then: {@link TomcatTransport#loopRead}).
+ *
+ * <p>With executor dispatch (or once callbacks were seen to block) the loop hands the callbacks of each pass to one
+ * thread of the container's callback pool ({@link Handoff}). The replies that a burst of one connection's callbacks
+ * writes leave together as it ends; while bursts run, a valve on the loop flushes every {@value #VALVE_MILLIS} ms
+ * the replies of a burst that is still running (its callback may block). Writing and closing go through Tomcat's
+ * socket wrapper, and a write that does not fit still waits for Tomcat's write event.
  *
  * <pre>
  *   loop: queued tasks (register, release, resume, hand-off flushes) -> select -> TomcatTransport.loopRead ...
@@ -50,16 +50,10 @@ final class TomcatReadLoop implements Handoff.Loop {
 
     private static final System.Logger LOG = System.getLogger(TomcatReadLoop.class.getName());
 
-    /** A pass of the loop longer than this is logged: a callback run on the loop's thread blocked. */
-    static final long SLOW_PASS_MILLIS = 1000;
     /** How long a burst of callbacks may hold its connection's replies back before the loop flushes them. */
     static final long VALVE_MILLIS = 2;
-    /** Loops per callback pool: one per two processors, at least one, at most eight. */
-    static final int LOOPS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors() / 2));
-    /** The loops of each container's callback pool, while one of them runs. */
-    private static final Map<Executor, Group> GROUPS = new ConcurrentHashMap<>();
 
-    private final Group group;
+    private final ReadLoopGroup group;
     private final Executor pool;
     private final Handoff handoff;
     private final Executor callbacks = this::handOver;
@@ -67,9 +61,16 @@ final class TomcatReadLoop implements Handoff.Loop {
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     /** Guards {@link #running} and {@link #selector}: starting and stopping against wake-ups from other threads. */
     private final Object lock = new Object();
-    private boolean running;
+    private volatile boolean running;
     private Selector selector;
+    /** The thread that runs the loop now; null for a moment while another takes it over. */
     private volatile Thread thread;
+    /** Passes begun (by whichever thread ran the loop); read by the group's watch. */
+    private volatile long passes;
+    /** Whether a pass is under way: its connections' turns run (with inline dispatch, their callbacks). */
+    private volatile boolean inPass;
+    /** The connection whose turn the pass runs now. */
+    private volatile LoopReader reading;
     /** Bursts of callbacks of this loop's connections submitted and not yet ended. */
     private final AtomicInteger bursts = new AtomicInteger();
     /** Connections whose running burst holds replies back: a stack linked through their nextWatched. */
@@ -80,17 +81,28 @@ final class TomcatReadLoop implements Handoff.Loop {
     private int connections;
     private final LoopTimers timers = new LoopTimers();
     private boolean valveArmed;
-    private boolean slowPassLogged;
 
-    private TomcatReadLoop(Group group, Executor pool) {
+    TomcatReadLoop(ReadLoopGroup group, Executor pool) {
         this.group = group;
         this.pool = pool;
         this.handoff = new Handoff(pool, this);
     }
 
-    /** A loop for a new connection whose callbacks run on {@code pool} (round-robin over the pool's loops). */
-    static TomcatReadLoop next(Executor pool) {
-        return GROUPS.computeIfAbsent(pool, Group::new).next();
+    /**
+     * A loop for a new connection whose callbacks run on {@code pool} (round-robin over the pool's loops);
+     * {@code inline}: they may run on the loop's thread.
+     */
+    static TomcatReadLoop next(Executor pool, boolean inline) {
+        return ReadLoopGroup.next(pool, inline);
+    }
+
+    /** With inline dispatch: false once callbacks were seen to block the loops, so they run on the pool. */
+    boolean inlineCallbacks() {
+        return group.inlineCallbacks();
+    }
+
+    boolean isRunning() {
+        return running;
     }
 
     /**
@@ -160,17 +172,24 @@ final class TomcatReadLoop implements Handoff.Loop {
         timers.add(task, millis); // on the loop's thread, as the handoff's checks run there
     }
 
-    /** Registers {@code channel} for reading by {@code transport}; on the loop's thread. */
-    SelectionKey register(SocketChannel channel, TomcatTransport transport) throws IOException {
-        SelectionKey key = channel.register(selector, SelectionKey.OP_READ, transport);
+    /** Registers {@code channel} for reading by {@code reader}; on the loop's thread. */
+    SelectionKey register(SocketChannel channel, LoopReader reader) throws IOException {
+        SelectionKey key = channel.register(selector, SelectionKey.OP_READ, reader);
         connections++;
         return key;
     }
 
-    /** Lets go of a registration made by {@link #register}; on the loop's thread. */
+    /**
+     * Lets go of a registration made by {@link #register}: on the loop's thread, or on one the loop was taken from,
+     * which finishes its connection's turn ({@link #handOver}).
+     */
     void release(SelectionKey key) {
         key.cancel();
-        connections--;
+        if (inLoop()) {
+            connections--;
+        } else {
+            execute(() -> connections--);
+        }
     }
 
     /**
@@ -265,11 +284,72 @@ final class TomcatReadLoop implements Handoff.Loop {
             }
             return;
         }
-        thread = Thread.currentThread();
         wakeupPending.set(false);
         synchronized (lock) {
             selector = sel;
+            thread = Thread.currentThread();
         }
+        group.started();
+        serve(sel);
+    }
+
+    /**
+     * Called by the group's watch, which saw pass {@code pass} under way twice in a row: if it still is, another
+     * pool thread takes the loop over, and the thread held up in the pass finishes only the turn of the connection
+     * it reads. Returns true when the loop was handed over.
+     */
+    boolean handOver(long pass) {
+        synchronized (lock) {
+            if (!running || !inPass || passes != pass || thread == null) {
+                return false;
+            }
+            thread = null;
+            inPass = false;
+        }
+        LoopReader held = reading;
+        if (held != null) {
+            held.transport().heldUp(); // replies its callback wrote before it blocked leave with the valve's next check
+        }
+        try {
+            pool.execute(this::takeOver);
+            return true;
+        } catch (RejectedExecutionException e) {
+            // The container is stopping, its connections with it: the loop ends here.
+            Selector sel;
+            synchronized (lock) {
+                sel = selector;
+                selector = null;
+                running = false;
+                runStopped();
+            }
+            failAll(sel, new IOException("the WebSocket container is stopping", e));
+            closeSelector(sel);
+            group.stopped();
+            return false;
+        }
+    }
+
+    /** The pass under way ({@link #passes}), or -1 between passes. */
+    long passUnderWay() {
+        return inPass ? passes : -1;
+    }
+
+    private void takeOver() {
+        Selector sel;
+        synchronized (lock) {
+            sel = selector;
+            if (sel == null) {
+                return;
+            }
+            thread = Thread.currentThread();
+        }
+        serve(sel);
+    }
+
+    /** Runs the loop on this thread until it stops, or until it is handed over to another while this is held up. */
+    private void serve(Selector sel) {
+        Thread me = Thread.currentThread();
+        SelectionKey[] ready = new SelectionKey[16];
         try {
             while (true) {
                 runTasks();
@@ -287,42 +367,55 @@ final class TomcatReadLoop implements Handoff.Loop {
                 armValve(); // bursts submitted by this pass: checked on while they run
                 timers.select(sel, !tasks.isEmpty()); // tasks queued by the tasks just run (a hand-off) go next
                 wakeupPending.set(false);
-                long passStart = System.nanoTime();
-                for (SelectionKey key : sel.selectedKeys()) {
+                // The ready keys are copied: should this thread be held up in a pass, the next selects meanwhile.
+                Set<SelectionKey> selected = sel.selectedKeys();
+                if (selected.size() > ready.length) {
+                    ready = new SelectionKey[Math.max(selected.size(), 2 * ready.length)];
+                }
+                int n = 0;
+                for (SelectionKey key : selected) {
+                    ready[n++] = key;
+                }
+                selected.clear();
+                passes++;
+                inPass = true;
+                for (int i = 0; i < n; i++) {
+                    SelectionKey key = ready[i];
+                    ready[i] = null;
+                    if (thread != me) {
+                        return; // handed over while this thread was held up: the rest of the pass is the new one's
+                    }
                     if (key.isValid()) {
-                        TomcatTransport transport = (TomcatTransport) key.attachment();
-                        try {
-                            transport.loopRead();
-                        } catch (RuntimeException e) {
-                            transport.loopFailed(e);
-                        }
+                        LoopReader reader = (LoopReader) key.attachment();
+                        reading = reader;
+                        reader.loopRead(key);
                     }
                 }
-                sel.selectedKeys().clear();
-                checkPass(System.nanoTime() - passStart);
+                synchronized (lock) {
+                    if (thread != me) {
+                        return;
+                    }
+                    inPass = false;
+                    reading = null;
+                }
                 timers.runDue(TomcatReadLoop::runSafely);
             }
         } catch (IOException | ClosedSelectorException e) {
             LOG.log(Level.ERROR, "a Duplex reading thread failed; its WebSocket connections are closed", e);
             failAll(sel, e);
-        } finally {
-            try {
-                sel.close();
-            } catch (IOException e) {
-                LOG.log(Level.DEBUG, "closing a selector failed", e);
-            }
-            group.stopped();
         }
+        closeSelector(sel);
+        group.stopped();
     }
 
-    private void checkPass(long nanos) {
-        long millis = TimeUnit.NANOSECONDS.toMillis(nanos);
-        if (millis > SLOW_PASS_MILLIS && !slowPassLogged) {
-            slowPassLogged = true;
-            LOG.log(Level.WARNING, "a pass of a Duplex read loop took " + millis + " ms: a callback that runs on the"
-                    + " loop's thread (inline dispatch with " + TomcatConnectionUpgrader.READ_LOOP_KEY + "=always)"
-                    + " blocked, holding up every connection of the loop; callbacks that may block need"
-                    + " duplex.dispatch=executor (logged once per loop)");
+    private static void closeSelector(Selector sel) {
+        if (sel == null) {
+            return;
+        }
+        try {
+            sel.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "closing a selector failed", e);
         }
     }
 
@@ -351,7 +444,7 @@ final class TomcatReadLoop implements Handoff.Loop {
             keys = List.of();
         }
         for (SelectionKey key : keys) {
-            ((TomcatTransport) key.attachment()).loopFailed(failure);
+            ((LoopReader) key.attachment()).loopFailed(failure);
         }
         connections = 0;
     }
@@ -374,38 +467,6 @@ final class TomcatReadLoop implements Handoff.Loop {
             task.run();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "a task of a Duplex reading thread failed", e);
-        }
-    }
-
-    /** The loops of one callback pool. */
-    private static final class Group {
-
-        private final Executor pool;
-        private final TomcatReadLoop[] loops = new TomcatReadLoop[LOOPS];
-        private final AtomicInteger next = new AtomicInteger();
-
-        Group(Executor pool) {
-            this.pool = pool;
-            for (int i = 0; i < loops.length; i++) {
-                loops[i] = new TomcatReadLoop(this, pool);
-            }
-        }
-
-        TomcatReadLoop next() {
-            return loops[Math.floorMod(next.getAndIncrement(), loops.length)];
-        }
-
-        /** A loop's task ended: once none runs, the pool is let go of (a stopped application's pool with it). */
-        void stopped() {
-            boolean idle = true;
-            for (TomcatReadLoop l : loops) {
-                synchronized (l.lock) {
-                    idle &= !l.running;
-                }
-            }
-            if (idle) {
-                GROUPS.remove(pool, this);
-            }
         }
     }
 }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
 import java.util.concurrent.Executor;
 import org.apache.tomcat.util.net.AbstractEndpoint.Handler.SocketState;
 import org.apache.tomcat.util.net.NioChannel;
@@ -21,11 +20,10 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
 /**
  * A {@link Transport} on Tomcat's socket wrapper, driven by {@link TomcatUpgradeHandler#upgradeDispatch}.
  *
- * <p><b>Reading</b> of a plain NIO connection happens on a {@link TomcatReadLoop} of Duplex's own with executor
- * dispatch, or always if asked (key {@value TomcatConnectionUpgrader#READ_LOOP_KEY}): the socket stays registered
- * (no trip through Tomcat's poller per message), and pausing drops the loop's read interest. With inline dispatch
- * the callbacks then run on the loop's thread, and the replies of one turn leave together as it ends. Otherwise
- * reading happens in Tomcat's read events (its worker threads, one event at a time per connection):
+ * <p><b>Reading</b> of a plain NIO connection happens on a {@link TomcatReadLoop} of Duplex's own ({@link LoopReader};
+ * unless {@value TomcatConnectionUpgrader#READ_LOOP_KEY}{@code =never}): the socket stays registered (no trip
+ * through Tomcat's poller per message), and with inline dispatch the callbacks run on the loop's thread. Otherwise
+ * (TLS) reading happens in Tomcat's read events (its worker threads, one event at a time per connection):
  * non-blocking reads until the socket has nothing more (without TLS, a read that does not fill the buffer says so),
  * then {@code UPGRADED} (Tomcat watches the socket again).
  * Paused, an event returns {@code SUSPENDED} (Tomcat stops watching); resuming asks Tomcat for a read event
@@ -42,9 +40,6 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  * No container thread ever waits (DESIGN.md §3 rule 1).
  */
 final class TomcatTransport implements Transport, Runnable {
-
-    /** Reads by a {@link TomcatReadLoop} before it turns to its other connections (32 × 8 KiB). */
-    static final int READS_PER_TURN = 32;
 
     /** Reply bytes a read may leave unflushed in Tomcat's buffer, to be written together as the read ends. */
     static final int DEFER_LIMIT = 64 * 1024;
@@ -98,11 +93,8 @@ final class TomcatTransport implements Transport, Runnable {
     private final boolean loopable;
     /** Whether callbacks run on the container's executor; if not, a loop's callbacks run on the loop's thread. */
     private final boolean executorDispatch;
-    /** The loop that reads this connection, chosen in {@link #callbackExecutor}; null: Tomcat's read events. */
-    private volatile TomcatReadLoop loop;
-    // the loop's thread only
-    private SelectionKey loopKey;
-    private boolean loopPaused;
+    /** What reads this connection on a loop, made in {@link #callbackExecutor}; null: Tomcat's read events. */
+    private volatile LoopReader loopReader;
     /** On the loop's list of connections whose replies a burst of callbacks holds back; set through WATCHED. */
     private volatile boolean watched;
     /** The next on that list (the loop's {@link TomcatReadLoop#watch}). */
@@ -122,19 +114,26 @@ final class TomcatTransport implements Transport, Runnable {
     }
 
     /**
-     * With a read loop and executor dispatch, callbacks queued on its thread go to {@code pool} one pool thread per
-     * pass, and the replies that a burst of this connection's callbacks writes leave together as the burst ends
-     * ({@link TomcatReadLoop#submitBurst}). With a read loop and inline dispatch, callbacks run on the loop's thread
-     * as it reads (those that cannot, on {@code pool}).
+     * With a read loop, callbacks queued on its thread go to {@code pool} one pool thread per pass, and the replies
+     * that a burst of this connection's callbacks writes leave together as the burst ends
+     * ({@link TomcatReadLoop#submitBurst}). With inline dispatch most callbacks run on the loop's thread as it reads
+     * instead; those that cannot (the connection's previous one still runs) go this way.
      */
     @Override
     public Executor callbackExecutor(Executor pool) {
         if (!loopable) {
             return pool;
         }
-        TomcatReadLoop l = TomcatReadLoop.next(pool);
-        loop = l;
-        return executorDispatch ? burst -> l.submitBurst(this, burst) : pool;
+        TomcatReadLoop l = TomcatReadLoop.next(pool, !executorDispatch);
+        loopReader = new LoopReader(this, l, !executorDispatch);
+        return burst -> l.submitBurst(this, burst);
+    }
+
+    /** On a read loop: true until callbacks were seen to block the loops ({@link ReadLoopGroup}). */
+    @Override
+    public boolean inlineCallbacks() {
+        LoopReader r = loopReader;
+        return r == null || r.loop().inlineCallbacks();
     }
 
     /**
@@ -173,111 +172,40 @@ final class TomcatTransport implements Transport, Runnable {
         return readingThread != null && WATCHED.compareAndSet(this, false, true);
     }
 
+    /**
+     * The loop was taken from a thread held up in this connection's turn (a callback blocks): the replies it holds
+     * back leave with the loop's next valve check ({@link #flushHeldBack}). Any thread.
+     */
+    void heldUp() {
+        LoopReader r = loopReader;
+        if (r != null && readingThread != null && !watched && WATCHED.compareAndSet(this, false, true)) {
+            r.loop().watch(this);
+        }
+    }
+
     @Override
     public void start(TransportListener listener) {
         this.listener = listener;
-        TomcatReadLoop l = loop;
-        if (l != null) {
-            l.execute(this::register);
+        LoopReader r = loopReader;
+        if (r != null) {
+            r.start();
         }
     }
 
-    // ---------------------------------------------------------------- reading on a TomcatReadLoop
+    // ---------------------------------------------------------------- for the LoopReader
 
-    /** On the loop's thread: the socket joins the loop's selector, and what Tomcat already holds is read. */
-    private void register() {
-        if (ended || closeRequested || loopKey != null) {
-            return;
-        }
-        if (!loop.running()) {
-            end(new IOException("the WebSocket container is stopping"));
-            closeWhenIdle();
-            return;
-        }
-        try {
-            loopKey = loop.register(((NioChannel) socket.getSocket()).getIOChannel(), this);
-        } catch (IOException | RuntimeException e) { // the channel closed meanwhile
-            end(e instanceof IOException io ? io : new IOException(e));
-            closeWhenIdle();
-            return;
-        }
-        loopRead();
+    /** Whether reading is over: the connection ended, or closing was asked for. */
+    boolean readingOver() {
+        return ended || closeRequested;
     }
 
-    /** On the loop's thread, when the socket is readable: reads until it holds no more, or a turn's worth. */
-    void loopRead() {
-        if (loopKey == null) {
-            return;
-        }
-        byte[] buffer = ReadBuffers.take(); // per thread: one for the whole loop
-        boolean inline = !executorDispatch;
-        if (inline) {
-            holdReplies(); // replies of the turn's callbacks leave together as it ends
-        }
-        try {
-            for (int i = 0; i < READS_PER_TURN; i++) {
-                if (ended || closeRequested) {
-                    release();
-                    return;
-                }
-                synchronized (this) {
-                    if (paused) {
-                        loopPaused = true;
-                        loopKey.interestOps(0);
-                        return;
-                    }
-                }
-                int n = socket.read(false, buffer, 0, buffer.length);
-                if (n == 0) {
-                    return;
-                }
-                if (n < 0) {
-                    release();
-                    end(null);
-                    return;
-                }
-                listener.onRead(ByteBuffer.wrap(buffer, 0, n));
-                if (n < buffer.length && drainedBy(n)) {
-                    return; // the selector reports what arrives later
-                }
-            }
-        } catch (IOException e) {
-            release();
-            end(e);
-        } finally {
-            ReadBuffers.give(buffer);
-            if (inline) {
-                repliesLeave();
-            }
-        }
+    SocketWrapperBase<?> socket() {
+        return socket;
     }
 
-    /** On the loop's thread, when reading resumes: the loop reads again (and reads what Tomcat already holds). */
-    private void loopResume() {
-        synchronized (this) {
-            if (paused || !loopPaused || loopKey == null) {
-                return;
-            }
-            loopPaused = false;
-        }
-        loopKey.interestOps(SelectionKey.OP_READ);
-        loopRead();
-    }
-
-    /** On the loop's thread: the socket leaves the loop's selector (once). */
-    private void release() {
-        SelectionKey key = loopKey;
-        if (key != null) {
-            loopKey = null;
-            loop.release(key);
-        }
-    }
-
-    /** The loop failed, or reading threw: the connection ends. On the loop's thread. */
-    void loopFailed(Throwable failure) {
-        release();
-        end(failure);
-        closeWhenIdle();
+    /** Bytes the loop read. */
+    void received(ByteBuffer data) {
+        listener.onRead(data);
     }
 
     // ---------------------------------------------------------------- Tomcat's events
@@ -295,11 +223,11 @@ final class TomcatTransport implements Transport, Runnable {
         try {
             if (event == SocketEvent.OPEN_READ) {
                 // with a read loop: an event of Tomcat's from before the loop took over, or asked by closeWhenIdle
-                state = loop != null ? SocketState.SUSPENDED : read();
+                state = loopReader != null ? SocketState.SUSPENDED : read();
             } else if (event == SocketEvent.OPEN_WRITE) {
                 writePump.run();
                 // Tomcat does not re-watch reads after a write event; UPGRADED asks it to, unless the loop reads
-                state = loop != null ? SocketState.SUSPENDED : SocketState.UPGRADED;
+                state = loopReader != null ? SocketState.SUSPENDED : SocketState.UPGRADED;
             } else { // STOP (connector stopping), ERROR, TIMEOUT, DISCONNECT
                 IOException error = socket.getError();
                 end(event == SocketEvent.STOP || error == null ? null : error);
@@ -360,7 +288,7 @@ final class TomcatTransport implements Transport, Runnable {
      * at one message in flight); Tomcat's poller, which watches the socket itself, reports what arrives later. Over
      * TLS the channel may still hold decrypted records the poller cannot see: read until nothing comes.
      */
-    private boolean drainedBy(int n) {
+    boolean drainedBy(int n) {
         if (tls) {
             return false;
         }
@@ -370,6 +298,11 @@ final class TomcatTransport implements Transport, Runnable {
 
     @Override
     public void pauseReading() {
+        LoopReader r = loopReader;
+        if (r != null) {
+            r.pause();
+            return;
+        }
         synchronized (this) {
             paused = true;
         }
@@ -377,12 +310,9 @@ final class TomcatTransport implements Transport, Runnable {
 
     @Override
     public void resumeReading() {
-        TomcatReadLoop l = loop;
-        if (l != null) {
-            synchronized (this) {
-                paused = false;
-            }
-            l.executeIfRunning(this::loopResume);
+        LoopReader r = loopReader;
+        if (r != null) {
+            r.resume();
             return;
         }
         boolean dispatch;
@@ -462,9 +392,9 @@ final class TomcatTransport implements Transport, Runnable {
         if (Thread.currentThread() != readingThread || unflushed >= DEFER_LIMIT) {
             return false;
         }
-        TomcatReadLoop l = loop;
-        if (l != null && executorDispatch && !watched && WATCHED.compareAndSet(this, false, true)) {
-            l.watch(this);
+        LoopReader r = loopReader;
+        if (r != null && !r.loop().inLoop() && !watched && WATCHED.compareAndSet(this, false, true)) {
+            r.loop().watch(this);
         }
         return true;
     }
@@ -478,7 +408,7 @@ final class TomcatTransport implements Transport, Runnable {
     }
 
     /** Everything is written: the running dispatch returns CLOSED, or Tomcat is asked for one that will. */
-    private void closeWhenIdle() {
+    void closeWhenIdle() {
         synchronized (this) {
             if (closing || closeReady) {
                 return;
@@ -497,14 +427,14 @@ final class TomcatTransport implements Transport, Runnable {
             closing = true;
         }
         end(null);
-        TomcatReadLoop l = loop;
-        if (l != null) {
-            l.executeIfRunning(this::release);
+        LoopReader r = loopReader;
+        if (r != null) {
+            r.destroyed();
         }
     }
 
     /** The peer went away (failure null) or I/O failed: tell the listener once. */
-    private void end(Throwable failure) {
+    void end(Throwable failure) {
         if (!ENDED.compareAndSet(this, false, true)) {
             return;
         }

@@ -27,7 +27,7 @@ public class HoldingEndpoint {
         if (text.equals("on the loop?")) { // whether this callback runs on a read loop's thread (inline there)
             boolean loop = false;
             for (StackTraceElement e : Thread.currentThread().getStackTrace()) {
-                loop |= e.getClassName().equals(TomcatReadLoop.class.getName());
+                loop |= e.getClassName().equals(TomcatReadLoop.class.getName()) && e.getMethodName().equals("serve");
             }
             session.getBasicRemote().sendText(String.valueOf(loop));
             return;

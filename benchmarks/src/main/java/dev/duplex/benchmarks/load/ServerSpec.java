@@ -22,8 +22,8 @@ public enum ServerSpec {
             Jars.DUPLEX, Jars.TOMCAT, Jars.DUPLEX_TOMCAT),
     DUPLEX_TOMCAT_EXECUTOR("duplex-tomcat-executor", "DuplexTomcatServer", "-Dduplex.dispatch=executor",
             Jars.DUPLEX, Jars.TOMCAT, Jars.DUPLEX_TOMCAT),
-    /** Inline dispatch on Duplex's read loop (duplex.tomcat.readLoop=always): callbacks on the loop's thread. */
-    DUPLEX_TOMCAT_LOOP("duplex-tomcat-loop", "DuplexTomcatServer", "-Dduplex.tomcat.readLoop=always",
+    /** Inline dispatch on Tomcat's read events (duplex.tomcat.readLoop=never), not Duplex's read loop. */
+    DUPLEX_TOMCAT_EVENTS("duplex-tomcat-events", "DuplexTomcatServer", "-Dduplex.tomcat.readLoop=never",
             Jars.DUPLEX, Jars.TOMCAT, Jars.DUPLEX_TOMCAT),
     TOMCAT("tomcat", "TomcatOwnServer", Jars.TOMCAT, List.of("tomcat-embed-websocket-")),
     /** Embedded Tomcat and a bare upgraded connection: the baseline for Duplex's own share of idle memory. */

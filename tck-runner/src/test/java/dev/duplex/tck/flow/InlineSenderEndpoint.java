@@ -34,7 +34,12 @@ public class InlineSenderEndpoint {
             // Never waits (this callback may share its thread with the flooding one): "pending" until done.
             return REPORTS.computeIfAbsent(words[1], t -> new CompletableFuture<>()).getNow("pending");
         }
-        if (Thread.currentThread().getName().startsWith("duplex-")) {
+        boolean reading = false; // inline: below the class that read the message (on any thread: a loop's is Duplex's)
+        for (StackTraceElement e : Thread.currentThread().getStackTrace()) {
+            String c = e.getClassName();
+            reading |= c.startsWith("dev.duplex.") && (c.endsWith("Transport") || c.endsWith("JettyConnection"));
+        }
+        if (!reading) {
             // Inline dispatch runs a message on the reading thread only when the session has nothing else queued
             // or running; the first message may still find onOpen's task finishing. The test asks again.
             REPORTS.computeIfAbsent(words[1], t -> new CompletableFuture<>()).complete("executor");
