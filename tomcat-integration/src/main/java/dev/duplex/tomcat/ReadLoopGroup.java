@@ -1,6 +1,9 @@
 package dev.duplex.tomcat;
 
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,11 +19,14 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>With inline dispatch the loops run callbacks on their own threads, and a callback may block (a database call,
  * a latch that another connection's message releases). So while a loop runs, a watch on a thread of the pool looks
- * at the loops every {@value #WATCH_MILLIS} ms: a loop seen in the same pass twice in a row (held up for
- * {@value #WATCH_MILLIS}–{@code 2×}{@value #WATCH_MILLIS} ms) is taken over by another pool thread
- * ({@link TomcatReadLoop#handOver(long)}), and the held-up thread finishes only the connection it reads. So a
- * callback that blocks holds up the loop's other connections for at most about 2 × {@value #WATCH_MILLIS} ms, and a
- * callback that waits for another connection's message cannot wait for ever. After {@value #HANDOVERS_TO_POOL}
+ * at the loops every {@value #WATCH_MILLIS} ms. A loop found in the same pass at three looks in a row, its thread
+ * waiting at the last two (blocked on a lock, waiting or sleeping in Java, or asleep in the kernel: the network, a
+ * disk), is taken over by another pool thread ({@link TomcatReadLoop#relieve(long)}), and the held-up thread
+ * finishes only the connection it reads; so is one found in the same pass for about a second whatever its thread
+ * does (a callback that computes that long). A thread that merely waits for a processor, or a pass stretched by a
+ * collection, is left alone: on a busy server with few processors a pass may last tens of milliseconds without
+ * anything blocking. So a callback that waits holds up the loop's other connections for 40–60 ms, and a callback
+ * that waits for another connection's message cannot wait for ever. After {@value #HANDOVERS_TO_POOL}
  * such hand-overs the application's callbacks are taken to block: from then on they run on the pool, as with
  * {@code duplex.dispatch=executor} (logged once, INFO), until the group's loops have stopped (no connection left).
  *
@@ -32,6 +38,10 @@ final class ReadLoopGroup {
 
     /** How often the watch looks at the loops. */
     static final long WATCH_MILLIS = 20;
+    /** Looks in a row that find a loop in the same pass, its thread waiting, before another thread takes it over. */
+    static final int WAITING_TICKS = 2;
+    /** Looks in a row that find a loop in the same pass, whatever its thread does, before it is taken over. */
+    static final int BUSY_TICKS = 50;
     /** Loops taken over from a held-up thread after which callbacks run on the pool. */
     static final int HANDOVERS_TO_POOL = 3;
     /** Loops per callback pool: one per two processors, at least one, at most eight. */
@@ -111,6 +121,8 @@ final class ReadLoopGroup {
     private void runWatch() {
         long[] seen = new long[loops.length];
         Arrays.fill(seen, -1);
+        int[] sameTicks = new int[loops.length];
+        int[] waitingTicks = new int[loops.length];
         long period = TimeUnit.MILLISECONDS.toNanos(WATCH_MILLIS);
         long last = System.nanoTime();
         while (!Thread.currentThread().isInterrupted()) {
@@ -124,11 +136,19 @@ final class ReadLoopGroup {
                 TomcatReadLoop l = loops[i];
                 any |= l.isRunning();
                 long pass = l.passUnderWay();
-                if (steady && pass >= 0 && pass == seen[i] && l.handOver(pass)) {
-                    handedOver();
-                    pass = -1;
-                }
+                boolean same = steady && pass >= 0 && pass == seen[i];
+                sameTicks[i] = same ? sameTicks[i] + 1 : 0;
+                waitingTicks[i] = same && l.waiting() ? waitingTicks[i] + 1 : 0;
                 seen[i] = pass;
+                if (waitingTicks[i] >= WAITING_TICKS || sameTicks[i] >= BUSY_TICKS) {
+                    Thread held = l.relieve(pass);
+                    if (held != null) {
+                        handedOver(held, waitingTicks[i] >= WAITING_TICKS);
+                        seen[i] = -1;
+                        sameTicks[i] = 0;
+                        waitingTicks[i] = 0;
+                    }
+                }
             }
             if (!any) {
                 watching.set(false);
@@ -141,15 +161,48 @@ final class ReadLoopGroup {
         watching.set(false);
     }
 
-    private void handedOver() {
+    private void handedOver(Thread held, boolean waiting) {
         int n = handovers.incrementAndGet();
-        LOG.log(Level.DEBUG, () -> "a callback held up a Duplex read loop for over " + WATCH_MILLIS
-                + " ms: another thread reads its other connections (" + n + " times so far)");
+        String where = Arrays.stream(held.getStackTrace()).limit(12).map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining("\n  at ", "\n  at ", ""));
+        String how = waiting ? "waiting for over " + WATCH_MILLIS * WAITING_TICKS + " ms"
+                : "busy for over " + WATCH_MILLIS * BUSY_TICKS + " ms";
+        LOG.log(Level.DEBUG, () -> "a callback held a Duplex read loop up (" + how + "): another thread reads its"
+                + " other connections (" + n + " times so far); held up in" + where);
         if (n == HANDOVERS_TO_POOL) {
             callbacksOnPool = true;
-            LOG.log(Level.INFO, "callbacks held up a Duplex read loop " + n + " times (for over " + WATCH_MILLIS
-                    + " ms each): this application's WebSocket callbacks now run on its callback pool, not on the"
-                    + " loop; callbacks that block are best run there from the start with duplex.dispatch=executor");
+            LOG.log(Level.INFO, "callbacks held a Duplex read loop up " + n + " times (the last " + how + "): this"
+                    + " application's WebSocket callbacks now run on its callback pool, not on the loop; callbacks"
+                    + " that block are best run there from the start with duplex.dispatch=executor. The last was"
+                    + " held up in" + where);
+        }
+    }
+
+    /**
+     * Whether thread {@code tid} (the kernel's id; 0 if unknown) sleeps in the kernel, waiting for the network, a
+     * disk or a lock, rather than running or waiting for a processor: its state in {@code /proc} (Linux only).
+     */
+    static boolean sleepsInKernel(int tid) {
+        if (tid <= 0) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/self/task/" + tid + "/stat"));
+            int end = stat.lastIndexOf(')'); // the name in parentheses may hold spaces
+            char state = end > 0 && end + 2 < stat.length() ? stat.charAt(end + 2) : 'R';
+            return state == 'S' || state == 'D';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The kernel's id of the calling thread (0 where {@code /proc/thread-self} is missing): read once per loop run. */
+    static int currentTid() {
+        try {
+            Path self = Files.readSymbolicLink(Path.of("/proc/thread-self")); // "<pid>/task/<tid>"
+            return Integer.parseInt(self.getFileName().toString());
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 }

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>With inline dispatch the callbacks run on the loop's thread itself, as it reads, and the replies of one turn of
  * a connection leave together: no thread hand-off and no {@code epoll_ctl} per message. A callback that blocks does
  * not hold the loop's other connections up for long: the group's watch ({@link ReadLoopGroup}) hands the loop to
- * another pool thread ({@link #handOver}), and the held-up thread finishes only the connection it reads (whose
+ * another pool thread ({@link #relieve}), and the held-up thread finishes only the connection it reads (whose
  * socket the loop stops watching until then: {@link TomcatTransport#loopRead}).
  *
  * <p>With executor dispatch (or once callbacks were seen to block) the loop hands the callbacks of each pass to one
@@ -71,6 +71,8 @@ final class TomcatReadLoop implements Handoff.Loop {
     private volatile boolean inPass;
     /** The connection whose turn the pass runs now. */
     private volatile LoopReader reading;
+    /** The kernel's id of the thread that runs the loop ({@link ReadLoopGroup#currentTid}). */
+    private volatile int tid;
     /** Bursts of callbacks of this loop's connections submitted and not yet ended. */
     private final AtomicInteger bursts = new AtomicInteger();
     /** Connections whose running burst holds replies back: a stack linked through their nextWatched. */
@@ -181,7 +183,7 @@ final class TomcatReadLoop implements Handoff.Loop {
 
     /**
      * Lets go of a registration made by {@link #register}: on the loop's thread, or on one the loop was taken from,
-     * which finishes its connection's turn ({@link #handOver}).
+     * which finishes its connection's turn ({@link #relieve}).
      */
     void release(SelectionKey key) {
         key.cancel();
@@ -296,23 +298,25 @@ final class TomcatReadLoop implements Handoff.Loop {
     /**
      * Called by the group's watch, which saw pass {@code pass} under way twice in a row: if it still is, another
      * pool thread takes the loop over, and the thread held up in the pass finishes only the turn of the connection
-     * it reads. Returns true when the loop was handed over.
+     * it reads. Returns the held-up thread when the loop was handed over, else null.
      */
-    boolean handOver(long pass) {
+    Thread relieve(long pass) {
+        Thread held;
         synchronized (lock) {
             if (!running || !inPass || passes != pass || thread == null) {
-                return false;
+                return null;
             }
+            held = thread;
             thread = null;
             inPass = false;
         }
-        LoopReader held = reading;
-        if (held != null) {
-            held.transport().heldUp(); // replies its callback wrote before it blocked leave with the valve's next check
+        LoopReader turn = reading;
+        if (turn != null) {
+            turn.transport().heldUp(); // replies its callback wrote before it blocked leave with the valve's next check
         }
         try {
             pool.execute(this::takeOver);
-            return true;
+            return held;
         } catch (RejectedExecutionException e) {
             // The container is stopping, its connections with it: the loop ends here.
             Selector sel;
@@ -325,13 +329,29 @@ final class TomcatReadLoop implements Handoff.Loop {
             failAll(sel, new IOException("the WebSocket container is stopping", e));
             closeSelector(sel);
             group.stopped();
-            return false;
+            return null;
         }
     }
 
     /** The pass under way ({@link #passes}), or -1 between passes. */
     long passUnderWay() {
         return inPass ? passes : -1;
+    }
+
+    /**
+     * Whether the loop's thread waits now: blocked or waiting in Java, or (Linux) asleep in the kernel; not when it
+     * runs, or waits for a processor. For the group's watch.
+     */
+    boolean waiting() {
+        Thread t = thread;
+        if (t == null) {
+            return false;
+        }
+        Thread.State state = t.getState();
+        if (state == Thread.State.BLOCKED || state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+            return true;
+        }
+        return state == Thread.State.RUNNABLE && ReadLoopGroup.sleepsInKernel(tid);
     }
 
     private void takeOver() {
@@ -349,6 +369,7 @@ final class TomcatReadLoop implements Handoff.Loop {
     /** Runs the loop on this thread until it stops, or until it is handed over to another while this is held up. */
     private void serve(Selector sel) {
         Thread me = Thread.currentThread();
+        tid = ReadLoopGroup.currentTid();
         SelectionKey[] ready = new SelectionKey[16];
         try {
             while (true) {

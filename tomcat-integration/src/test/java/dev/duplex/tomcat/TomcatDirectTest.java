@@ -161,7 +161,7 @@ class TomcatDirectTest {
         try (TomcatServer blocking = new TomcatServer(Map.of(), HoldingEndpoint.class);
                 JdkPeer peer = JdkPeer.connect(http, blocking.uri("/hold"))) {
             assertEquals("true", awaitOnTheLoop(peer), "no callback ran on the read loop");
-            long park = 10 * ReadLoopGroup.WATCH_MILLIS; // the watch sees the same pass at least twice
+            long park = 10 * ReadLoopGroup.WATCH_MILLIS; // the watch sees the loop waiting in one pass 3 times and more
             for (int i = 0; i < ReadLoopGroup.HANDOVERS_TO_POOL; i++) {
                 peer.ws.sendText("park " + park, true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
                 peer.ws.sendText("on the loop?", true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
