@@ -21,10 +21,11 @@ import java.util.concurrent.locks.LockSupport;
  * a latch that another connection's message releases). So while a loop runs, a watch on a thread of the pool looks
  * at the loops every {@value #WATCH_MILLIS} ms. A loop found in the same pass at three looks in a row, its thread
  * waiting at the last two (blocked on a lock, waiting or sleeping in Java, or asleep in the kernel: the network, a
- * disk), is taken over by another pool thread ({@link TomcatReadLoop#relieve(long)}), and the held-up thread
- * finishes only the connection it reads; so is one found in the same pass for about a second whatever its thread
- * does (a callback that computes that long). A thread that merely waits for a processor, or a pass stretched by a
- * collection, is left alone: on a busy server with few processors a pass may last tens of milliseconds without
+ * disk) in the messages it read (their callbacks: {@link TomcatReadLoop#inCallbacks}), is taken over by another
+ * pool thread ({@link TomcatReadLoop#relieve(long)}), and the held-up thread finishes only the connection it reads;
+ * so is one found in the same pass in its callbacks for about a second whatever its thread does (a callback that
+ * computes that long). A thread that merely waits for a processor, or a pass stretched by a collection, is left
+ * alone: on a busy server with few processors a pass may last tens of milliseconds without
  * anything blocking. So a callback that waits holds up the loop's other connections for 40–60 ms, and a callback
  * that waits for another connection's message cannot wait for ever. After {@value #HANDOVERS_TO_POOL}
  * such hand-overs the application's callbacks are taken to block: from then on they run on the pool, as with
@@ -140,7 +141,7 @@ final class ReadLoopGroup {
                 sameTicks[i] = same ? sameTicks[i] + 1 : 0;
                 waitingTicks[i] = same && l.waiting() ? waitingTicks[i] + 1 : 0;
                 seen[i] = pass;
-                if (waitingTicks[i] >= WAITING_TICKS || sameTicks[i] >= BUSY_TICKS) {
+                if ((waitingTicks[i] >= WAITING_TICKS || sameTicks[i] >= BUSY_TICKS) && l.inCallbacks()) {
                     Thread held = l.relieve(pass);
                     if (held != null) {
                         handedOver(held, waitingTicks[i] >= WAITING_TICKS);

@@ -50,6 +50,8 @@ final class TomcatReadLoop implements Handoff.Loop {
 
     private static final System.Logger LOG = System.getLogger(TomcatReadLoop.class.getName());
 
+    /** The class whose {@code received} hands what a loop reads over: below it, the callbacks run. */
+    private static final String RECEIVED_IN = TomcatTransport.class.getName();
     /** How long a burst of callbacks may hold its connection's replies back before the loop flushes them. */
     static final long VALVE_MILLIS = 2;
 
@@ -348,10 +350,27 @@ final class TomcatReadLoop implements Handoff.Loop {
             return false;
         }
         Thread.State state = t.getState();
-        if (state == Thread.State.BLOCKED || state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
-            return true;
+        return state == Thread.State.BLOCKED || state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
+                || state == Thread.State.RUNNABLE && ReadLoopGroup.sleepsInKernel(tid);
+    }
+
+    /**
+     * Whether the loop's thread is in the messages it read, their callbacks included (below
+     * {@link TomcatTransport#received}), rather than in its own code, which never waits for long (a monitor that a
+     * thread waiting for a processor holds, say). For the group's watch, before it takes the loop over: looks at the
+     * thread's stack.
+     */
+    boolean inCallbacks() {
+        Thread t = thread;
+        if (t == null) {
+            return false;
         }
-        return state == Thread.State.RUNNABLE && ReadLoopGroup.sleepsInKernel(tid);
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getMethodName().equals("received") && frame.getClassName().equals(RECEIVED_IN)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void takeOver() {
