@@ -209,6 +209,7 @@ final class LoopReader {
         if (k == null) {
             return;
         }
+        loop.turnOf(this);
         byte[] buffer = ReadBuffers.take(); // per thread: one for the whole loop
         if (inline) {
             transport.holdReplies(); // replies of the turn's callbacks leave together as it ends
@@ -236,8 +237,8 @@ final class LoopReader {
                     return;
                 }
                 transport.received(ByteBuffer.wrap(buffer, 0, n));
-                if (n < buffer.length && transport.drainedBy(n)) {
-                    return; // the selector reports what arrives later
+                if (n < buffer.length && transport.drainedBy(n) || !loop.inLoop()) {
+                    return; // the selector reports what arrives later; or the loop was taken from this thread
                 }
             }
         } catch (IOException e) {

@@ -168,15 +168,16 @@ final class ReadLoopGroup {
                 .collect(java.util.stream.Collectors.joining("\n  at ", "\n  at ", ""));
         String how = waiting ? "waiting for over " + WATCH_MILLIS * WAITING_TICKS + " ms"
                 : "busy for over " + WATCH_MILLIS * BUSY_TICKS + " ms";
-        LOG.log(Level.DEBUG, () -> "a callback held a Duplex read loop up (" + how + "): another thread reads its"
-                + " other connections (" + n + " times so far); held up in" + where);
         if (n == HANDOVERS_TO_POOL) {
-            callbacksOnPool = true;
             LOG.log(Level.INFO, "callbacks held a Duplex read loop up " + n + " times (the last " + how + "): this"
                     + " application's WebSocket callbacks now run on its callback pool, not on the loop; callbacks"
                     + " that block are best run there from the start with duplex.dispatch=executor. The last was"
                     + " held up in" + where);
+            callbacksOnPool = true; // after the record: whoever sees callbacks on the pool finds it logged
         }
+        // last: whoever sees the hand-over logged finds its consequences in place
+        LOG.log(Level.DEBUG, () -> "a callback held a Duplex read loop up (" + how + "): another thread reads its"
+                + " other connections (" + n + " times so far); held up in" + where);
     }
 
     /**

@@ -176,6 +176,11 @@ final class TomcatReadLoop implements Handoff.Loop {
         timers.add(task, millis); // on the loop's thread, as the handoff's checks run there
     }
 
+    /** A turn of {@code reader} begins on the loop's thread (in a pass, or in a task). */
+    void turnOf(LoopReader reader) {
+        reading = reader;
+    }
+
     /** Registers {@code channel} for reading by {@code reader}; on the loop's thread. */
     SelectionKey register(SocketChannel channel, LoopReader reader) throws IOException {
         SelectionKey key = channel.register(selector, SelectionKey.OP_READ, reader);
@@ -392,7 +397,9 @@ final class TomcatReadLoop implements Handoff.Loop {
         SelectionKey[] ready = new SelectionKey[16];
         try {
             while (true) {
-                runTasks();
+                if (!runTasks(me)) {
+                    return; // handed over while this thread was held up in a task
+                }
                 if (connections == 0 && timers.isEmpty()) {
                     synchronized (lock) {
                         if (tasks.isEmpty()) {
@@ -426,9 +433,7 @@ final class TomcatReadLoop implements Handoff.Loop {
                         return; // handed over while this thread was held up: the rest of the pass is the new one's
                     }
                     if (key.isValid()) {
-                        LoopReader reader = (LoopReader) key.attachment();
-                        reading = reader;
-                        reader.loopRead(key);
+                        ((LoopReader) key.attachment()).loopRead(key);
                     }
                 }
                 synchronized (lock) {
@@ -459,15 +464,37 @@ final class TomcatReadLoop implements Handoff.Loop {
         }
     }
 
-    private void runTasks() {
+    /**
+     * Runs the queued tasks as a pass of their own (a task may read a connection, and run its callbacks: a
+     * registration, a resume), so the watch sees it too. Returns false if the loop was taken from this thread
+     * meanwhile.
+     */
+    private boolean runTasks(Thread me) {
+        int n = tasks.size();
+        if (n == 0) {
+            return true;
+        }
+        passes++;
+        inPass = true;
         // Only the tasks present now: a task that queues another (a hand-off's flush) leaves it for the next pass.
-        for (int n = tasks.size(); n > 0; n--) {
+        for (; n > 0; n--) {
             Runnable task = tasks.poll();
             if (task == null) {
-                return;
+                break;
             }
             runSafely(task);
+            if (thread != me) {
+                return false;
+            }
         }
+        synchronized (lock) {
+            if (thread != me) {
+                return false;
+            }
+            inPass = false;
+            reading = null;
+        }
+        return true;
     }
 
     /** After the loop failed: every registered connection ends. */

@@ -129,11 +129,15 @@ final class TomcatTransport implements Transport, Runnable {
         return burst -> l.submitBurst(this, burst);
     }
 
-    /** On a read loop: true until callbacks were seen to block the loops ({@link ReadLoopGroup}). */
+    /**
+     * On a read loop: true until callbacks were seen to block the loops ({@link ReadLoopGroup}), and only on the
+     * loop's thread: a thread the loop was taken from while a callback held it up sends the other messages of its
+     * read to the pool, where no other connection waits for them.
+     */
     @Override
     public boolean inlineCallbacks() {
         LoopReader r = loopReader;
-        return r == null || r.loop().inlineCallbacks();
+        return r == null || r.loop().inlineCallbacks() && r.loop().inLoop();
     }
 
     /**

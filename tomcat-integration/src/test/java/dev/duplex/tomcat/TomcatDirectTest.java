@@ -135,7 +135,8 @@ class TomcatDirectTest {
 
     /**
      * Callbacks that hold up the read loop three times are taken to block: the application's callbacks then run on
-     * its pool, and an INFO record says so, naming duplex.dispatch=executor. Messages keep their order throughout.
+     * its pool, and an INFO record says so, naming duplex.dispatch=executor and where the loop was held up. Each
+     * callback waits until the test has seen the loop taken over (a DEBUG record), then answers.
      */
     @Test
     void afterThreeHeldUpLoopsCallbacksRunOnThePool() throws Exception {
@@ -143,9 +144,7 @@ class TomcatDirectTest {
         java.util.logging.Handler capture = new java.util.logging.Handler() {
             @Override
             public void publish(java.util.logging.LogRecord r) {
-                if (r.getLevel().intValue() >= java.util.logging.Level.INFO.intValue()) {
-                    records.add(r);
-                }
+                records.add(r);
             }
 
             @Override
@@ -157,25 +156,38 @@ class TomcatDirectTest {
             }
         };
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger(ReadLoopGroup.class.getName());
+        java.util.logging.Level level = logger.getLevel();
+        logger.setLevel(java.util.logging.Level.FINE); // the hand-overs are logged at DEBUG
         logger.addHandler(capture);
+        HoldingEndpoint.gate = new java.util.concurrent.Semaphore(0);
         try (TomcatServer blocking = new TomcatServer(Map.of(), HoldingEndpoint.class);
                 JdkPeer peer = JdkPeer.connect(http, blocking.uri("/hold"))) {
             assertEquals("true", awaitOnTheLoop(peer), "no callback ran on the read loop");
-            long park = 10 * ReadLoopGroup.WATCH_MILLIS; // the watch sees the loop waiting in one pass 3 times and more
-            for (int i = 0; i < ReadLoopGroup.HANDOVERS_TO_POOL; i++) {
-                peer.ws.sendText("park " + park, true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
-                peer.ws.sendText("on the loop?", true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
-                assertEquals("parked", peer.next());
-                peer.next(); // on the loop or not: behind a held-up callback the next may run on the pool
+            for (int i = 1; i <= ReadLoopGroup.HANDOVERS_TO_POOL; i++) {
+                peer.ws.sendText("wait", true).get(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(JdkPeer.TIMEOUT_S);
+                while (handOvers(records) < i && System.nanoTime() < deadline) {
+                    Thread.sleep(10); // polling: the log is all that tells of a hand-over
+                }
+                assertEquals(i, handOvers(records), "hand-overs: " + records);
+                HoldingEndpoint.gate.release();
+                assertEquals("waited", peer.next());
             }
             assertEquals("false", peer.ask("on the loop?"), "callbacks still run on the loop");
-            assertEquals(1, records.size(), "log records: " + records);
-            java.util.logging.LogRecord r = records.get(0);
-            assertEquals(java.util.logging.Level.INFO, r.getLevel());
-            assertTrue(r.getMessage().contains("duplex.dispatch=executor"), r.getMessage());
+            List<java.util.logging.LogRecord> info = records.stream()
+                    .filter(r -> r.getLevel() == java.util.logging.Level.INFO).toList();
+            assertEquals(1, info.size(), "INFO records: " + info);
+            String message = info.get(0).getMessage();
+            assertTrue(message.contains("duplex.dispatch=executor") && message.contains("HoldingEndpoint.message"),
+                    message);
         } finally {
             logger.removeHandler(capture);
+            logger.setLevel(level);
         }
+    }
+
+    private static long handOvers(List<java.util.logging.LogRecord> records) {
+        return records.stream().filter(r -> r.getLevel() == java.util.logging.Level.FINE).count();
     }
 
     /** Asks "on the loop?" until a callback of the session runs on the loop (the open runs elsewhere). */
