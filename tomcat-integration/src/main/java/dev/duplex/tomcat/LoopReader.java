@@ -97,7 +97,7 @@ final class LoopReader {
         if (transport.readingOver() || key != null) {
             return;
         }
-        if (!loop.running()) {
+        if (!loop.takesRegistrations()) {
             transport.end(new IOException("the WebSocket container is stopping"));
             transport.closeWhenIdle();
             return;

@@ -303,9 +303,9 @@ final class TomcatReadLoop implements Handoff.Loop {
     }
 
     /**
-     * Called by the group's watch, which saw pass {@code pass} under way twice in a row: if it still is, another
-     * pool thread takes the loop over, and the thread held up in the pass finishes only the turn of the connection
-     * it reads. Returns the held-up thread when the loop was handed over, else null.
+     * Called by the group's watch, which found pass {@code pass} held up in its callbacks: if it is still under way,
+     * another pool thread takes the loop over, and the held-up thread finishes only the read at hand. Returns the
+     * held-up thread when the loop was handed over, else null.
      */
     Thread relieve(long pass) {
         Thread held;
@@ -525,7 +525,7 @@ final class TomcatReadLoop implements Handoff.Loop {
     }
 
     /** True while the loop's thread can take registrations (tasks run by {@link #runStopped} see false). */
-    boolean running() {
+    boolean takesRegistrations() {
         return inLoop() && selector != null;
     }
 
