@@ -31,6 +31,7 @@ final class ClientConnection {
     private ByteBuffer in = ByteBuffer.allocate(64 * 1024);
     private String acceptKey;
     private boolean open;
+    private boolean reading;
     private long sent;
     private long[] sentAt;
     // frame and message being received
@@ -60,13 +61,32 @@ final class ClientConnection {
         queue(ByteBuffer.wrap(request.getBytes(StandardCharsets.ISO_8859_1)));
     }
 
-    /** ECHO/IDLE: sends this connection's next message; {@code now} is its send time. */
+    /**
+     * ECHO/IDLE: sends this connection's next message; {@code now} is its send time. A send made while a read's
+     * echoes are being checked waits for the end of that read, so the messages that the echoes of one read release
+     * leave in one gathering write, as a client that answers a batch of replies writes them.
+     */
     void send(long now) throws IOException {
         sentAt[(int) (sent % sentAt.length)] = now;
         long seq = (long) id << 32 | sent;
         sent++;
         for (ByteBuffer part : generator.frames.frame(seq)) {
             out.add(part);
+        }
+        if (!reading) {
+            flush();
+        }
+    }
+
+    /** ECHO: the first {@code count} messages of a run, in one write. */
+    void sendFirst(int count) throws IOException {
+        reading = true;
+        try {
+            for (int i = 0; i < count; i++) {
+                send(System.nanoTime());
+            }
+        } finally {
+            reading = false;
         }
         flush();
     }
@@ -107,7 +127,15 @@ final class ClientConnection {
             handshake();
         }
         if (open) {
-            frames();
+            reading = true;
+            try {
+                frames();
+            } finally {
+                reading = false;
+            }
+            if (!out.isEmpty()) {
+                flush();
+            }
         }
         in.compact();
     }

@@ -1,6 +1,8 @@
 package dev.duplex.benchmarks.load;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -38,6 +40,7 @@ public final class LoadGenerator {
     }
 
     static final int MAX_PENDING = 200;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final long CONNECT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(120);
     private static final long DRAIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(15);
 
@@ -58,6 +61,8 @@ public final class LoadGenerator {
     private long broadcastSeq = -1;
     private long broadcastSentAt;
     private int broadcastReceived;
+    private long cpuAtStart;
+    private long wallAtStart;
 
     private LoadGenerator(Scenario scenario, InetSocketAddress address, Listener listener) {
         this.scenario = scenario;
@@ -125,10 +130,8 @@ public final class LoadGenerator {
             nextBroadcast();
         } else {
             for (ClientConnection c : connections) {
-                for (int i = 0; i < scenario.inFlight(); i++) {
-                    outstanding++;
-                    c.send(System.nanoTime());
-                }
+                outstanding += scenario.inFlight();
+                c.sendFirst(scenario.inFlight());
             }
         }
         boolean measuring = false;
@@ -137,10 +140,16 @@ public final class LoadGenerator {
             long now = System.nanoTime();
             if (!measuring && now >= warmEnd) {
                 measuring = true;
+                cpuAtStart = THREADS.getCurrentThreadCpuTime();
+                wallAtStart = now;
                 listener.measureStarted();
             }
             if (sending && now >= measureEnd) {
                 sending = false;
+                if (measuring) {
+                    long cpu = THREADS.getCurrentThreadCpuTime() - cpuAtStart;
+                    result.clientCpuShare = cpu / (double) (now - wallAtStart);
+                }
                 listener.measureEnded();
             }
             if (!sending && outstanding == 0) {

@@ -74,9 +74,9 @@ final class Report {
                 .append(idle ? "× own | heap B/conn | spread | off-heap B/conn | spread | of which NMT Other "
                         + "| of which thread stacks | direct buffers (MXBean) | JIT + classes, not counted "
                         + "| non-heap RSS B/conn | RSS B/conn | conns held |"
-                        : "p50 µs | p99 µs | p99.9 µs | server CPU µs/msg |")
+                        : "p50 µs | p99 µs | p99.9 µs | server CPU µs/msg | client CPU |")
                 .append(" runs ok | errors | load avg |\n")
-                .append("|---|").append("--:|".repeat(idle ? 18 : 10)).append("---|--:|\n");
+                .append("|---|").append("--:|".repeat(idle ? 18 : 11)).append("---|--:|\n");
         double reference = median(ok(s, ServerSpec.REFERENCE.id), Result::headline);
         double floor = median(ok(s, ServerSpec.FLOOR.id), Result::headline);
         for (ServerSpec server : servers) {
@@ -98,6 +98,8 @@ final class Report {
                         .append(num(median(ok, r -> r.percentileMicros(99)))).append(" | ")
                         .append(num(median(ok, r -> r.percentileMicros(99.9)))).append(" | ")
                         .append(String.format(Locale.ROOT, "%.1f", median(ok, r -> r.serverCpuMicrosPerMessage)))
+                        .append(" | ").append(String.format(Locale.ROOT, "%.0f %%", 100 * median(ok,
+                                r -> r.clientCpuShare)))
                         .append(" | ");
             }
             md.append(ok.size()).append("/").append(all.size()).append(" | ").append(errors(all)).append(" | ")
@@ -195,7 +197,8 @@ final class Report {
         StringBuilder csv = new StringBuilder("server,rep,scenario,msg_per_s,mb_per_s,p50_us,p99_us,p999_us,"
                 + "server_cpu_us_per_msg,heap_b_per_conn,rss_b_per_conn,verified,errors,load1,first_error,"
                 + "offheap_b_per_conn,total_b_per_conn,nmt_other_b_per_conn,nmt_thread_b_per_conn,"
-                + "direct_buffer_b_per_conn,one_time_b_per_conn,nonheap_rss_b_per_conn,server_conns\n");
+                + "direct_buffer_b_per_conn,one_time_b_per_conn,nonheap_rss_b_per_conn,server_conns,"
+                + "client_cpu_share\n");
         for (Result r : results) {
             csv.append(String.join(",", r.server, Integer.toString(r.rep), r.scenario.name(),
                     plain(r.messagesPerSecond()), plain(r.megabytesPerSecond()), plain(r.percentileMicros(50)),
@@ -208,7 +211,8 @@ final class Report {
                     plain(r.nmtOtherBytesPerConnection), plain(r.nmtThreadBytesPerConnection),
                     plain(r.directBufferBytesPerConnection), plain(r.oneTimeBytesPerConnection),
                     plain(r.nonHeapRssBytesPerConnection),
-                    r.serverConnections < 0 ? "" : Integer.toString(r.serverConnections)))
+                    r.serverConnections < 0 ? "" : Integer.toString(r.serverConnections),
+                    String.format(Locale.ROOT, "%.3f", r.clientCpuShare)))
                     .append('\n');
         }
         return csv.toString();

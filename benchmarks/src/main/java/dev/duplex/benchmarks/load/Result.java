@@ -23,6 +23,11 @@ public final class Result {
     public String server;
     public int rep;
     public double serverCpuMicrosPerMessage = Double.NaN;
+    /**
+     * The load generator's own thread: CPU time over the measured period, as a share of that period (1.0 is its whole
+     * core). Near 1.0 the generator, not the server, set the pace of the run.
+     */
+    public double clientCpuShare = Double.NaN;
     public double heapBytesPerConnection = Double.NaN;
     public double rssBytesPerConnection = Double.NaN;
     // IDLE, per connection (see ServerMemory): committed native memory (NMT) but the heap and the one-time categories
@@ -99,10 +104,11 @@ public final class Result {
     @Override
     public String toString() {
         return String.format("%s %s rep %d: %.0f msg/s, %.1f MB/s, p50 %.0f us, p99 %.0f us, p99.9 %.0f us, "
-                        + "cpu %.1f us/msg, heap/conn %.0f B, off-heap/conn %.0f B, rss/conn %.0f B, %d verified, "
-                        + "%d errors %s",
+                        + "cpu %.1f us/msg, client cpu %.0f%%, heap/conn %.0f B, off-heap/conn %.0f B, "
+                        + "rss/conn %.0f B, %d verified, %d errors %s",
                 server, scenario.name(), rep, messagesPerSecond(), megabytesPerSecond(), percentileMicros(50),
-                percentileMicros(99), percentileMicros(99.9), serverCpuMicrosPerMessage, heapBytesPerConnection,
-                offHeapBytesPerConnection, rssBytesPerConnection, verified, errors, errorSamples);
+                percentileMicros(99), percentileMicros(99.9), serverCpuMicrosPerMessage, clientCpuShare * 100,
+                heapBytesPerConnection, offHeapBytesPerConnection, rssBytesPerConnection, verified, errors,
+                errorSamples);
     }
 }
