@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the load scenarios against every server under test and writes the report. For each repetition, each server
@@ -224,8 +225,31 @@ public final class Suite {
                         + scenario.connections());
             }
         }
-        Thread.sleep(500); // let the server finish closing the connections before the next scenario
+        settle(server);
         return result;
+    }
+
+    /**
+     * Waits until the server is quiet: under 10 ms of CPU in 100 ms, or 15 s. A server still closing the connections
+     * of its run (10,000 for the largest broadcast) takes the shared core from the next run; in interleaved mode that
+     * is another server's.
+     */
+    private static void settle(ServerProcess server) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(15);
+        long before = cpu(server);
+        while (true) {
+            Thread.sleep(100);
+            long now = cpu(server);
+            if (now - before <= 10_000 || System.nanoTime() > deadline) {
+                break;
+            }
+            before = now;
+        }
+        long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (waited > 1_000) {
+            System.out.println("(" + server.spec.id + " took " + waited + " ms to go quiet after the run)");
+        }
     }
 
     private static long cpu(ServerProcess server) {
