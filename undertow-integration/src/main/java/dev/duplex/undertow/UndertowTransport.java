@@ -49,7 +49,10 @@ import org.xnio.ssl.SslConnection;
  *
  * <p><b>Writing</b> may start on any thread and is passed between threads by a {@link Pump} (whose task is
  * {@link #run}): a non-blocking gathering write and a flush on the sink channel; what does not fit goes out from
- * the write listener, on the I/O thread.
+ * the write listener, on the I/O thread. A burst of callbacks on a worker (executor dispatch, {@link #runBurst})
+ * writes its first reply at once and holds the next ones back, copied (up to {@value #HOLD_LIMIT} bytes, their
+ * writes completed), to leave in one write as it ends; should a callback block meanwhile, the I/O thread writes
+ * them within about {@value #VALVE_MILLIS} ms. The XNIO sink keeps no bytes of its own, hence the copy.
  * A write's callback completes once every byte is handed to the socket. <b>Closing</b> waits for the outstanding
  * write, then closes the socket (CLOSE_REQUESTED, then CLOSED); Undertow's close listener then reports end-of-file.
  * No thread ever waits (DESIGN.md §3 rule 1).
@@ -60,8 +63,13 @@ final class UndertowTransport implements Transport, ChannelListener<Channel>, Se
     private static final System.Logger LOG = System.getLogger(UndertowTransport.class.getName());
     /** One per XNIO I/O thread (of every Undertow server in this class's reach): see {@link #execute}. */
     private static final Map<XnioIoThread, Handoff> HANDOFFS = new ConcurrentHashMap<>();
+    private static final ByteBuffer[] NO_BUFFERS = new ByteBuffer[0];
     /** Reads in one read event before the I/O thread is left to its other connections (32 × 8 KiB). */
     static final int READS_PER_EVENT = 32;
+    /** Reply bytes one burst of callbacks may hold back, to leave in one write as the burst ends. */
+    static final int HOLD_LIMIT = 4096;
+    /** How long bytes held back by a burst that is still running (a callback blocks) may wait. */
+    static final long VALVE_MILLIS = 2;
 
     /** Duplex asked to stop reading. */
     private static final int PAUSED = 1;
@@ -104,6 +112,18 @@ final class UndertowTransport implements Transport, ChannelListener<Channel>, Se
     private volatile WriteCallback callback;
     /** The I/O thread while it is inside {@link TransportListener#onRead}: its replies wait for the read's end. */
     private volatile Thread readingThread;
+    /** The worker running a burst of this connection's callbacks (executor dispatch): see {@link #runBurst}. */
+    private volatile Thread burstThread;
+    /** Writes the running burst made; its thread only. */
+    private int burstWrites;
+    /**
+     * Reply bytes a burst holds back (copied, their writes completed), or null; owner of the write pump only. Filled
+     * while {@link #heldOut} is false; once true it is being written out and takes no more.
+     */
+    private ByteBuffer held;
+    private boolean heldOut;
+    /** A check that writes what a blocked burst holds is due on the I/O thread. */
+    private volatile boolean valveArmed;
     /** Owner of the write pump only: the write listener is resumed. */
     private boolean writeInterest;
     /** Duplex's callback pool: runs callbacks when Undertow's worker takes no more tasks (it is stopping). */
@@ -252,12 +272,30 @@ final class UndertowTransport implements Transport, ChannelListener<Channel>, Se
     public void run() {
         WriteCallback cb = callback;
         ByteBuffer[] buffers = pending;
-        if (cb != null && buffers != null) {
-            if (Thread.currentThread() == readingThread) {
+        if (buffers == null) {
+            cb = null; // none outstanding (write() sets the buffers first, and takes one at a time)
+        }
+        if (cb != null) {
+            Thread me = Thread.currentThread();
+            if (me == readingThread) {
                 return; // a reply of the read in progress: it leaves when the listener returns (see deliver)
             }
+            if (me == burstThread && hold(buffers)) {
+                if (CALLBACK.compareAndSet(this, cb, null)) {
+                    pending = null;
+                    cb.completed(); // may write again: the pump then runs this once more
+                }
+                return;
+            }
+        }
+        ByteBuffer h = held;
+        if (cb != null || h != null) {
             try {
-                if (!writeAll(buffers)) {
+                if (h != null && !heldOut) {
+                    h.flip();
+                    heldOut = true;
+                }
+                if (!writeAll(h, cb != null ? buffers : NO_BUFFERS)) {
                     awaitWritable();
                     return;
                 }
@@ -265,22 +303,89 @@ final class UndertowTransport implements Transport, ChannelListener<Channel>, Se
                 failWrite(e);
                 return;
             }
+            held = null;
+            heldOut = false;
             stopWriteInterest();
-            if (CALLBACK.compareAndSet(this, cb, null)) {
+            if (cb != null && CALLBACK.compareAndSet(this, cb, null)) {
                 pending = null;
                 cb.completed(); // may write again: the pump then runs this once more
             }
         } else {
             stopWriteInterest();
         }
-        if ((state & CLOSE_REQUESTED) != 0 && callback == null) {
+        if ((state & CLOSE_REQUESTED) != 0 && callback == null && held == null) {
             closeSocket();
         }
     }
 
-    /** Hands every byte to the socket, or returns false when it takes no more for now. */
-    private boolean writeAll(ByteBuffer[] buffers) throws IOException {
+    /**
+     * On the burst's thread: copies a reply into the bytes the burst holds back, unless it is the burst's first
+     * (which leaves at once: a burst of one message, one message in flight, waits for nothing), too large, or the
+     * connection is closing. The first bytes held arm the valve.
+     */
+    private boolean hold(ByteBuffer[] buffers) {
+        if (burstWrites++ == 0 || heldOut || (state & CLOSE_REQUESTED) != 0) {
+            return false;
+        }
+        long n = Buffers.remaining(buffers);
+        ByteBuffer h = held;
+        if (n > HOLD_LIMIT - (h == null ? 0 : h.position())) {
+            return false; // this write takes what is held along
+        }
+        if (h == null) {
+            h = ByteBuffer.allocate(HOLD_LIMIT);
+            held = h;
+            armValve();
+        }
+        for (ByteBuffer b : buffers) {
+            h.put(b);
+        }
+        return true;
+    }
+
+    /** Has the I/O thread write, in about {@value #VALVE_MILLIS} ms, what a burst that is still running holds. */
+    private void armValve() {
+        if (valveArmed) {
+            return;
+        }
+        valveArmed = true;
+        try {
+            connection.getIoThread().executeAfter(this::valve, VALVE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            valveArmed = false; // the I/O thread is stopping: the burst's end writes what it holds
+        }
+    }
+
+    private void valve() {
+        valveArmed = false;
+        writePump.run(); // not the burst's thread: what is held is written now
+    }
+
+    /**
+     * A burst of this connection's callbacks on a worker (executor dispatch): the replies it writes after its first
+     * are held back and leave together as it ends, one write for many (a callback that blocks with replies held has
+     * them written by the valve within about {@value #VALVE_MILLIS} ms).
+     */
+    private void runBurst(Runnable burst) {
+        burstWrites = 0;
+        burstThread = Thread.currentThread();
+        try {
+            burst.run();
+        } finally {
+            burstThread = null;
+            writePump.run(); // what the burst held, and resets the count for the next
+        }
+    }
+
+    /** Hands every byte ({@code first}, if any, then {@code buffers}) to the socket; false when it takes no more. */
+    private boolean writeAll(ByteBuffer first, ByteBuffer[] buffers) throws IOException {
         ConduitStreamSinkChannel sink = connection.getSinkChannel();
+        if (first != null && first.hasRemaining()) {
+            ByteBuffer[] all = new ByteBuffer[buffers.length + 1];
+            all[0] = first;
+            System.arraycopy(buffers, 0, all, 1, buffers.length);
+            buffers = all;
+        }
         while (Buffers.hasRemaining(buffers)) {
             if (sink.write(buffers, 0, buffers.length) == 0) {
                 return false;
@@ -425,16 +530,17 @@ final class UndertowTransport implements Transport, ChannelListener<Channel>, Se
      */
     @Override
     public void execute(Runnable task) {
+        Runnable burst = () -> runBurst(task);
         XnioIoThread io = connection.getIoThread();
         XnioWorker worker = connection.getWorker();
         if (Thread.currentThread() == io && !worker.isShutdown()) {
-            handoff(io).execute(task);
+            handoff(io).execute(burst);
             return;
         }
         try {
-            worker.execute(task);
+            worker.execute(burst);
         } catch (RejectedExecutionException e) {
-            pool.execute(task);
+            pool.execute(burst);
         }
     }
 

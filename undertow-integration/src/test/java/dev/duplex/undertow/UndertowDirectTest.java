@@ -135,6 +135,38 @@ class UndertowDirectTest {
         }
     }
 
+    /**
+     * With executor dispatch a burst's replies after its first are held back, to leave in one write as the burst
+     * ends. A callback that then blocks must not keep them: the I/O thread writes them within a few milliseconds.
+     * (Without that, "two" would wait for the gate, which the test opens only once it has "two".)
+     */
+    @Test
+    void repliesHeldBackByABurstLeaveWhileItsCallbackBlocks() throws Exception {
+        GateEndpoint.entered = new CountDownLatch(1);
+        GateEndpoint.gate = new CountDownLatch(1);
+        ByteArrayOutputStream frames = new ByteArrayOutputStream();
+        for (String text : List.of("one", "two", "wait")) { // one TCP write: one read, one burst of callbacks
+            frames.writeBytes(RawClient.frame(RawClient.TEXT, text.getBytes(StandardCharsets.UTF_8)));
+        }
+        try (RawClient client = new RawClient(executor.port());
+                JdkPeer opener = JdkPeer.connect(http, executor.uri("/gate"))) {
+            String head = client.handshake("/gate", frames.toByteArray());
+            assertTrue(head.startsWith("HTTP/1.1 101"), head);
+            assertEquals("one", text(client.readFrame()));
+            assertEquals("two", text(client.readFrame()));
+            assertTrue(GateEndpoint.entered.await(JdkPeer.TIMEOUT_S, TimeUnit.SECONDS), "\"wait\" never ran");
+            assertEquals("opened", opener.ask("open"));
+            assertEquals("released", text(client.readFrame()));
+        } finally {
+            GateEndpoint.gate.countDown();
+        }
+    }
+
+    private static String text(byte[] frame) {
+        assertEquals(0x81, frame[0] & 0xff, "not a final text frame");
+        return new String(frame, 1, frame.length - 1, StandardCharsets.UTF_8);
+    }
+
     /** Many messages in the handshake's TCP write: each gets its reply, in order. */
     @ParameterizedTest
     @ValueSource(strings = {"executor", "inline"})
