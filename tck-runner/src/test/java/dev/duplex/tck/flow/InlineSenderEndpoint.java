@@ -34,10 +34,9 @@ public class InlineSenderEndpoint {
             // Never waits (this callback may share its thread with the flooding one): "pending" until done.
             return REPORTS.computeIfAbsent(words[1], t -> new CompletableFuture<>()).getNow("pending");
         }
-        boolean reading = false; // inline: below the class that read the message (on any thread: a loop's is Duplex's)
+        boolean reading = false; // inline: below the read of the message (on any thread: a loop's is Duplex's)
         for (StackTraceElement e : Thread.currentThread().getStackTrace()) {
-            String c = e.getClassName();
-            reading |= c.startsWith("dev.duplex.") && (c.endsWith("Transport") || c.endsWith("JettyConnection"));
+            reading |= e.getClassName().equals("dev.duplex.core.Connection") && e.getMethodName().equals("onRead");
         }
         if (!reading) {
             // Inline dispatch runs a message on the reading thread only when the session has nothing else queued

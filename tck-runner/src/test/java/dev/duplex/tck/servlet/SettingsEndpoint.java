@@ -15,7 +15,7 @@ import java.nio.ByteBuffer;
  * defaults {@code | text=.. binary=.. idle=.. send=..}. Answers a text message with {@code text:<length>} and a
  * binary one with {@code binary:<length>} (no {@code maxMessageSize}: the container-wide limits apply). The text
  * {@code thread} answers {@code thread duplex=<whether this callback runs on Duplex's executor (Duplex's own
- * threads, or Undertow's workers with duplex-undertow-integration), not below the code that read the message>};
+ * threads, or Undertow's workers with duplex-undertow-integration), not below the read of the message>};
  * {@code transport} names the Duplex transport classes on the stack (the one that read the message, for an inline
  * callback). The text
  * {@code flood-result <token>} waits for {@link FloodSelfEndpoint}'s result under that token and answers it.
@@ -40,11 +40,11 @@ public class SettingsEndpoint {
     public String text(String text) throws InterruptedException {
         if (text.equals("thread")) {
             // Duplex's executor (its own pool, or Undertow's workers with duplex-undertow-integration) runs the
-            // callback below none of the classes that read: an inline callback runs below the one that read it.
+            // callback outside any read: an inline callback runs below the read of its message, which every transport
+            // hands to Connection.onRead (a transport class alone says nothing: executor runs may start in one).
             boolean reading = false;
             for (StackTraceElement e : Thread.currentThread().getStackTrace()) {
-                String c = e.getClassName();
-                reading |= c.startsWith("dev.duplex.") && (c.endsWith("Transport") || c.endsWith("JettyConnection"));
+                reading |= e.getClassName().equals("dev.duplex.core.Connection") && e.getMethodName().equals("onRead");
             }
             return "thread duplex=" + !reading;
         }
