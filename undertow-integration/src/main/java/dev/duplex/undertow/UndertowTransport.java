@@ -373,7 +373,7 @@ final class UndertowTransport implements Transport, ChannelListener<Channel>, Se
             burst.run();
         } finally {
             burstThread = null;
-            writePump.run(); // what the burst held, and resets the count for the next
+            writePump.run(); // what the burst holds leaves now
         }
     }
 

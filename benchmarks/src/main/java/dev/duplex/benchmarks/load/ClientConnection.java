@@ -31,7 +31,7 @@ final class ClientConnection {
     private ByteBuffer in = ByteBuffer.allocate(64 * 1024);
     private String acceptKey;
     private boolean open;
-    private boolean reading;
+    private boolean batching;
     private long sent;
     private long[] sentAt;
     // frame and message being received
@@ -73,20 +73,20 @@ final class ClientConnection {
         for (ByteBuffer part : generator.frames.frame(seq)) {
             out.add(part);
         }
-        if (!reading) {
+        if (!batching) {
             flush();
         }
     }
 
     /** ECHO: the first {@code count} messages of a run, in one write. */
     void sendFirst(int count) throws IOException {
-        reading = true;
+        batching = true;
         try {
             for (int i = 0; i < count; i++) {
                 send(System.nanoTime());
             }
         } finally {
-            reading = false;
+            batching = false;
         }
         flush();
     }
@@ -127,11 +127,11 @@ final class ClientConnection {
             handshake();
         }
         if (open) {
-            reading = true;
+            batching = true;
             try {
                 frames();
             } finally {
-                reading = false;
+                batching = false;
             }
             if (!out.isEmpty()) {
                 flush();
